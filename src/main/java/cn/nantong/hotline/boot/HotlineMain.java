@@ -1,0 +1,41 @@
+package cn.nantong.hotline.boot;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Entry point: starts an embedded PostgreSQL unless an external database is configured, then Quarkus.
+ *
+ * <p>The embedded database lets a new user run the whole system with nothing but a JDK and Maven;
+ * production points {@code quarkus.datasource.jdbc.url} at a real server and nothing is embedded.
+ */
+@QuarkusMain
+public class HotlineMain {
+
+    private static final Logger LOG = Logger.getLogger(HotlineMain.class);
+
+    public static void main(String... args) throws IOException {
+        var config = ConfigProvider.getConfig();
+        boolean external = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
+        if (external) {
+            LOG.info("Using the configured external PostgreSQL; nothing is embedded and no demo data is created");
+            Quarkus.run(args);
+            return;
+        }
+        Path dataDir = Path.of(config.getOptionalValue("hotline.data-dir", String.class).orElse("data"));
+        EmbeddedPostgres pg = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> EmbeddedDatabase.stopQuietly(pg)));
+        System.setProperty("quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        // Demo accounts exist only on the embedded default, never on a real (external) database.
+        System.setProperty("hotline.demo.enabled", "true");
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s", pg.getPort(), dataDir.toAbsolutePath());
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,69 @@
+package cn.nantong.hotline.identity;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A built-in login. quarkus-security-jpa checks the bcrypt hash and reads the role from here. */
+@Entity
+@UserDefinition
+public class Account extends PanacheEntityBase {
+
+    /** bcrypt cost factor: every Basic-auth request pays one check, so it trades guessing cost against latency. */
+    static final int BCRYPT_COST = 10;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    @Column(nullable = false, unique = true)
+    public String username;
+
+    @Password
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Roles
+    @Column(nullable = false)
+    public String role;
+
+    @Column(name = "department_code")
+    public String departmentCode;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Account create(String username, String password, Role role, String departmentCode,
+                                 String displayName, Instant now) {
+        if ((role == Role.DEPARTMENT) != (departmentCode != null)) {
+            throw new IllegalArgumentException("a DEPARTMENT account needs exactly one department, other roles none");
+        }
+        Account a = new Account();
+        a.username = username;
+        a.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        a.role = role.name();
+        a.departmentCode = departmentCode;
+        a.displayName = displayName;
+        a.createdAt = now;
+        return a;
+    }
+
+    public static Optional<Account> byUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+}
