@@ -55,7 +55,7 @@ public class KbSyncService {
                 entry.id = file.doc().id();
                 fromFile(entry, file, now, "imported from " + file.path());
                 created++;
-            } else if (file.hash().equals(entry.sourceHash)) {
+            } else if (file.hash().equals(entry.sourceHash) && !retiredBySync(entry)) {
                 unchanged++;
             } else {
                 fromFile(entry, file, now, "file changed: " + file.path());
@@ -74,6 +74,11 @@ public class KbSyncService {
             }
         }
         return new Report(created, updated, retired, unchanged, scan.skipped());
+    }
+
+    /** Retired because its file had gone: the file coming back, even unchanged, restores it. */
+    private static boolean retiredBySync(KbEntry entry) {
+        return entry.retired && entry.source == KbEntry.Source.FILE;
     }
 
     private static void fromFile(KbEntry entry, KbFolderScanner.LoadedFile file, Instant now, String note) {

@@ -64,12 +64,14 @@ public final class KbAnalyzers {
 
     private final Analyzer indexAnalyzer;
     private final Analyzer queryAnalyzer;
-    private final int synonymRules;
+    private final int synonymTerms;
+    private final int skippedSynonymLines;
 
-    private KbAnalyzers(Analyzer indexAnalyzer, Analyzer queryAnalyzer, int synonymRules) {
+    private KbAnalyzers(Analyzer indexAnalyzer, Analyzer queryAnalyzer, int synonymTerms, int skippedSynonymLines) {
         this.indexAnalyzer = indexAnalyzer;
         this.queryAnalyzer = queryAnalyzer;
-        this.synonymRules = synonymRules;
+        this.synonymTerms = synonymTerms;
+        this.skippedSynonymLines = skippedSynonymLines;
     }
 
     /**
@@ -80,12 +82,13 @@ public final class KbAnalyzers {
         Analyzer words = words(null, true);
         Analyzer bigrams = bigrams();
         // Synonym phrases are matched before stop words go, so "被狗咬" keeps its "被" while matching.
-        SynonymMap synonyms = parseSynonyms(synonymSources, words(null, false));
+        int[] skipped = new int[1];
+        SynonymMap synonyms = parseSynonyms(synonymSources, words(null, false), skipped);
         Analyzer wordsWithSynonyms = synonyms.fst == null ? words : words(synonyms, true);
         Map<String, Analyzer> indexFields = Map.of(TITLE_BIGRAMS, bigrams, KEYWORDS_BIGRAMS, bigrams, BODY_BIGRAMS, bigrams);
         Analyzer index = new PerFieldAnalyzerWrapper(words, indexFields);
         Analyzer query = new PerFieldAnalyzerWrapper(wordsWithSynonyms, indexFields);
-        return new KbAnalyzers(index, query, synonyms.words.size());
+        return new KbAnalyzers(index, query, synonyms.words.size(), skipped[0]);
     }
 
     public Analyzer index() {
@@ -98,7 +101,12 @@ public final class KbAnalyzers {
 
     /** How many distinct synonym terms were loaded; reported at start so a broken list is noticed. */
     public int synonymTerms() {
-        return synonymRules;
+        return synonymTerms;
+    }
+
+    /** Synonym lines that could not be analysed (logged with the reason) and so do nothing. */
+    public int skippedSynonymLines() {
+        return skippedSynonymLines;
     }
 
     /**
@@ -150,7 +158,7 @@ public final class KbAnalyzers {
         };
     }
 
-    private static SynonymMap parseSynonyms(List<String> sources, Analyzer analyzer) {
+    private static SynonymMap parseSynonyms(List<String> sources, Analyzer analyzer, int[] skippedOut) {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
         int skipped = 0;
         for (String source : sources) {
@@ -171,6 +179,7 @@ public final class KbAnalyzers {
         if (skipped > 0) {
             LOG.warnf("%d synonym lines could not be analysed and were skipped", skipped);
         }
+        skippedOut[0] = skipped;
         try {
             return parser.build();
         } catch (IOException e) {

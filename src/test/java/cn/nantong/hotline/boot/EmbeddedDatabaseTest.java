@@ -1,0 +1,35 @@
+package cn.nantong.hotline.boot;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The embedded default keeps its data in the given folder across restarts. */
+class EmbeddedDatabaseTest {
+
+    @Test
+    void dataSurvivesARestart(@TempDir Path dir) throws Exception {
+        EmbeddedPostgres first = EmbeddedDatabase.start(dir);
+        try (Connection c = first.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create table kept (v text)");
+            c.createStatement().execute("insert into kept values ('工单')");
+        } finally {
+            EmbeddedDatabase.stopQuietly(first);
+        }
+        EmbeddedPostgres second = EmbeddedDatabase.start(dir);
+        try (Connection c = second.getPostgresDatabase().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select v from kept")) {
+            assertTrue(rs.next());
+            assertEquals("工单", rs.getString(1));
+        } finally {
+            EmbeddedDatabase.stopQuietly(second);
+        }
+    }
+}
