@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Read side of the 热线百科: entries, categories, versions and the stale list, straight from the database. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class KbQueries {
 
     private final Directory directory;
