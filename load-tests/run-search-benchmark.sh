@@ -11,7 +11,7 @@
 #    $BENCH_DURATION s) and prints searches/s, p50, p99 and the Gatling report path,
 # 5. stops the service and its PostgreSQL and removes the data dir, also on failure or Ctrl-C.
 #
-# Settings (environment): BENCH_PORT=18080 BENCH_USERS=16 BENCH_DURATION=60 BENCH_WARMUP=30
+# Settings (environment): BENCH_PORT=18080 BENCH_USERS=16 BENCH_DURATION=60 BENCH_WARMUP=60
 # BENCH_ENTRIES=10000 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS="" (extra JVM options for the service)
 # BENCH_PROFILE=1: record JFR during the measured run and print the hot spots (adds a little overhead).
 set -euo pipefail
@@ -21,10 +21,13 @@ MAIN="$(cd "$HERE/.." && pwd)"
 PORT="${BENCH_PORT:-18080}"
 USERS="${BENCH_USERS:-16}"
 DURATION="${BENCH_DURATION:-60}"
-WARMUP="${BENCH_WARMUP:-30}"
+WARMUP="${BENCH_WARMUP:-60}"
 ENTRIES="${BENCH_ENTRIES:-10000}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
 PROFILE="${BENCH_PROFILE:-0}"
+SINGLE="${BENCH_SINGLE:-15}"
+QUIET_WAIT="${BENCH_QUIET_WAIT:-300}"
+QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
 KB_DIR="$HERE/target/kb-10k"
 QUERIES="$HERE/target/queries.txt"
 SERVICE_LOG="$HERE/target/service.log"
@@ -83,6 +86,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 now() { date +%s.%N; }
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 # ------------------------------------------------------------------ build
@@ -125,70 +129,129 @@ SAMPLE="$(curl -sf -G "$BASE_URL/api/kb/search" --data-urlencode "q=请问身份
   || die "sample search failed"
 log "sample search: $(printf '%s' "$SAMPLE" | head -c 300)…"
 
-gatling() { # $1 = request name, $2 = seconds, $3 = check the target
+gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
+  local users="${4:-$USERS}"
   (cd "$HERE" && mvn -q -B gatling:test -Dbench.baseUrl="$BASE_URL" -Dbench.queries="$QUERIES" \
-    -Dbench.users="$USERS" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
-    -Dbench.description="$1: $USERS users x $2 s, $ENTRIES entries")
+    -Dbench.users="$users" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
+    -Dbench.description="$1: $users users x $2 s, $ENTRIES entries")
+}
+
+# Other work on this machine takes CPU from both the service and Gatling; wait (bounded) for a quiet moment
+# and say what was seen, so a figure taken on a busy machine is recognisable as such.
+wait_quiet() {
+  local deadline=$((SECONDS + QUIET_WAIT)) b0 b1 busy
+  while :; do
+    b0="$(busy_ticks)"; sleep 5; b1="$(busy_ticks)"
+    busy="$(awk -v a="$b0" -v b="$b1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz / 5 }')"
+    if awk -v b="$busy" -v max="$QUIET_CORES" 'BEGIN { exit !(b <= max) }'; then
+      log "machine quiet enough: $busy cores busy while the service idles (threshold $QUIET_CORES)"
+      return
+    fi
+    if (( SECONDS >= deadline )); then
+      log "WARNING: machine still busy ($busy cores in use by other work) after waiting ${QUIET_WAIT} s; measuring anyway"
+      return
+    fi
+    log "machine busy ($busy cores in use by other work); waiting for a quiet moment"
+  done
 }
 
 # ------------------------------------------------------------------ warm-up
 log "warm-up: $USERS users for $WARMUP s (JIT, caches; not measured)"
 gatling warmup "$WARMUP" false >"$HERE/target/gatling-warmup.log" 2>&1 || { tail -30 "$HERE/target/gatling-warmup.log"; die "warm-up failed"; }
 
+# ------------------------------------------------------------------ service time without queueing
+log "single user for $SINGLE s: what one search costs when nothing queues (not the target figure)"
+gatling single "$SINGLE" false 1 >"$HERE/target/gatling-single.log" 2>&1 || { tail -30 "$HERE/target/gatling-single.log"; die "single-user run failed"; }
+SINGLE_REPORT="$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$HERE/target/gatling-single.log" | tail -1)"
+
 # ------------------------------------------------------------------ measured run
+wait_quiet
 JFR_FILE="$HERE/target/search-$(date +%Y%m%d-%H%M%S).jfr"
+RUN_LOG="$HERE/target/gatling-search.log"
 if [[ "$PROFILE" == 1 ]]; then
   jcmd "$SVC_PID" JFR.start name=bench settings=profile duration="$((DURATION + 5))s" filename="$JFR_FILE" >/dev/null
 fi
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SVC_PID/stat"; }
-busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 HZ="$(getconf CLK_TCK)"
 C0="$(cpu_ticks)"; B0="$(busy_ticks)"; W0="$(now)"
-log "measured run: $USERS concurrent users for $DURATION s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-RUN_LOG="$HERE/target/gatling-search.log"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "measured run: $USERS concurrent users for $DURATION s (Gatling output: $RUN_LOG)"
 set +e
-gatling search "$DURATION" true 2>&1 | tee "$RUN_LOG" | grep -E '^(Global|Please open|.*> (Global|Count|Mean|Std|Min|Max|percentile|Response Time|Requests|Failed))' || true
+TIMEFORMAT='%U %S'
+{ time gatling search "$DURATION" true >"$RUN_LOG" 2>&1 ; } 2>"$HERE/target/loadgen-cpu.txt"
+GATLING_RC=$?
+LOADGEN_CPU="$(awk '{ print $1 + $2 }' "$HERE/target/loadgen-cpu.txt")"
 set -e
 C1="$(cpu_ticks)"; B1="$(busy_ticks)"; W1="$(now)"
-REPORT_DIR="$(ls -td "$HERE"/target/gatling/kbsearchsimulation-* 2>/dev/null | head -1)"
-[[ -n "$REPORT_DIR" && -f "$REPORT_DIR/js/stats.js" ]] || { tail -40 "$RUN_LOG"; die "no Gatling report found"; }
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+REPORT_DIR="$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$RUN_LOG" | tail -1)"
+[[ -n "$REPORT_DIR" && -d "$REPORT_DIR" ]] || { tail -40 "$RUN_LOG"; die "no Gatling report (exit code $GATLING_RC)"; }
+# Gatling's own end-of-run summary and its assertion verdicts, as printed on its console.
+sed -n '/---- Global Information/,/^====/p' "$RUN_LOG"
+grep -E '^Global: ' "$RUN_LOG" || true
 
 # ------------------------------------------------------------------ figures
-python3 - "$REPORT_DIR/js/stats.js" "$C0" "$C1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$USERS" "$DURATION" "$ENTRIES" "$STARTUP" <<'PY'
-import json, re, sys
-path, c0, c1, b0, b1, w0, w1, hz, cores, users, duration, entries, startup = sys.argv[1:]
+python3 - "$RUN_LOG" "$C0" "$C1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$USERS" "$DURATION" "$ENTRIES" "$STARTUP" "$LOADGEN_CPU" "$REPORT_DIR" "$SINGLE_REPORT" <<'PY'
+import html, re, sys
+path, c0, c1, b0, b1, w0, w1, hz, cores, users, duration, entries, startup, loadgen, report, single = sys.argv[1:]
+
+def rows(report_dir):
+    """Per-request-name rows of a Gatling report's statistics table: name, count, rps, p50, p95, p99, max."""
+    try:
+        t = open(report_dir + "/index.html", encoding="utf-8").read()
+    except OSError:
+        return []
+    out = []
+    for m in re.finditer(r'class="ellipsed-name">(.*?)</span>(.*?)</tr>', t, re.S):
+        cols = dict(re.findall(r'col-(\d+)">([^<]*)</td>', m.group(2)))
+        if "2" in cols:
+            out.append((html.unescape(m.group(1)), *(cols.get(c, "-") for c in ("2", "6", "8", "10", "11", "12"))))
+    return out
+loadgen = float(loadgen or 0)
 text = open(path, encoding="utf-8").read()
-# stats.js assigns a JS object literal; the request-level "stats" block of the whole run comes first.
-m = re.search(r'var stats = (\{.*?\n\});?\s*$', text, re.S) or re.search(r'= (\{.*\})', text, re.S)
-data = json.loads(re.sub(r'(\w+):', r'"\1":', m.group(1)) if '"name"' not in m.group(1) else m.group(1))
-s = data["stats"]
-def v(key, col="total"):
-    x = s[key][col] if isinstance(s[key], dict) else s[key]
-    return float(x) if x not in ("-", None) else 0.0
-n = v("numberOfRequests"); ko = v("numberOfRequests", "ko")
-rps = v("meanNumberOfRequestsPerSecond")
-pcts = {k: v(k) for k in ("percentiles1", "percentiles2", "percentiles3", "percentiles4")}
+block = text[text.rindex("---- Global Information"):]
+def v(label):
+    m = re.search(r"> " + re.escape(label) + r"\s*\|\s*([-\d,.]+)\s*\|\s*([-\d,.]+)\s*\|\s*([-\d,.]+)", block)
+    if not m:
+        return 0.0
+    x = m.group(1).replace(",", "")
+    return float(x) if x != "-" else 0.0
+def ko():
+    m = re.search(r"> request count\s*\|\s*[\d,]+\s*\|\s*[\d,]+\s*\|\s*([-\d,]+)", block)
+    return 0 if not m or m.group(1) == "-" else int(m.group(1).replace(",", ""))
+n = v("request count"); failed = ko(); rps = v("mean throughput (rps)")
+p50 = v("response time 50th percentile (ms)"); p75 = v("response time 75th percentile (ms)")
+p95 = v("response time 95th percentile (ms)"); p99 = v("response time 99th percentile (ms)")
+mx = v("max response time (ms)"); mean = v("mean response time (ms)")
 svc_cpu = (float(c1) - float(c0)) / float(hz)
 busy = (float(b1) - float(b0)) / float(hz)
 wall = float(w1) - float(w0)
+cores = int(cores)
 print()
 print("================ 热线百科 search benchmark ================")
-print(f"knowledge base        : {int(entries)} generated entries; start-up to ready: {startup} s")
-print(f"load                  : {users} concurrent users (closed model), {duration} s, limit=10")
-print(f"requests              : {int(n)} ({int(ko)} failed)")
-print(f"searches/s            : {rps:.0f}")
-print(f"latency (ms)          : p50 {v('percentiles1'):.0f}   p75 {v('percentiles2'):.0f}   p95 {v('percentiles3'):.0f}"
-      f"   p99 {v('percentiles4'):.0f}   max {v('maxResponseTime'):.0f}   mean {v('meanResponseTime'):.0f}")
-print(f"target                : >= 1000 searches/s and p99 <= 20 ms -> "
-      f"{'MET' if rps >= 1000 and v('percentiles4') <= 20 and ko == 0 else 'NOT MET'}")
-print(f"CPU (whole Gatling run, {wall:.0f} s wall, {cores} cores = {wall*int(cores):.0f} core-s):")
-print(f"  service process     : {svc_cpu:.1f} core-s = {100*svc_cpu/(wall*int(cores)):.0f}% of the machine"
-      + (f", {1000*svc_cpu/n:.2f} ms CPU per search" if n else ""))
-print(f"  everything else     : {busy - svc_cpu:.1f} core-s (Gatling JVM + Maven + PostgreSQL + other work on the machine)")
+print(f"knowledge base   : {int(entries)} generated entries; start-up (launch -> /q/health/ready): {startup} s")
+print(f"load             : {users} concurrent users (closed model, no think time), {duration} s measured, limit=10")
+print(f"requests         : {int(n)} ({failed} failed)")
+print(f"searches/s       : {rps:.1f}")
+print(f"latency (ms)     : p50 {p50:.0f} | p75 {p75:.0f} | p95 {p95:.0f} | p99 {p99:.0f} | max {mx:.0f} | mean {mean:.0f}")
+ok = rps >= 1000 and p99 <= 20 and failed == 0
+print(f"target           : >= 1000 searches/s with p99 <= 20 ms -> {'MET' if ok else 'NOT MET'}")
+print(f"CPU during the Gatling run ({wall:.0f} s wall x {cores} cores = {wall*cores:.0f} core-s):")
+print(f"  service        : {svc_cpu:.1f} core-s ({100*svc_cpu/(wall*cores):.0f}% of the machine)"
+      + (f" = {1000*svc_cpu/n:.1f} ms of CPU per search" if n else ""))
+print(f"  load generator : {loadgen:.1f} core-s (Maven + the Gatling JVM it forks, incl. their start-up)")
+print(f"  everything else: {max(0.0, busy - svc_cpu - loadgen):.1f} core-s (PostgreSQL, the OS, and other work on this machine)")
 if n and svc_cpu > 0:
-    print(f"  service-only bound  : ~{n/svc_cpu*int(cores):.0f} searches/s if the service had all {cores} cores to itself"
-          " (CPU-bound estimate)")
+    print(f"  => if the service had all {cores} cores to itself, CPU would cap it near {n/svc_cpu*cores:.0f} searches/s")
+for title, d in ((f"by query length, {users} users (ms)", report), ("one user alone, no queueing (ms)", single)):
+    r = rows(d)
+    if r:
+        print(title + ":")
+        print(f"  {'request':24} {'count':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6}")
+        for name, cnt, rate, q50, q95, q99, qmax in r:
+            print(f"  {name:24} {cnt:>7} {rate:>7} {q50:>6} {q95:>6} {q99:>6} {qmax:>6}")
 PY
+log "load average before / after the measured run: $LOAD_BEFORE / $LOAD_AFTER"
 log "Gatling report: $REPORT_DIR/index.html"
 
 if [[ "$PROFILE" == 1 ]]; then
@@ -197,4 +260,8 @@ if [[ "$PROFILE" == 1 ]]; then
   sleep 1
   log "JFR recording: $JFR_FILE"
   java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.JfrHotspots "$JFR_FILE" 25 || true
+  # How many Lucene segments a search walks (every per-term cost is paid once per segment).
+  log "live Lucene segment readers in the service (jcmd GC.class_histogram):"
+  jcmd "$SVC_PID" GC.class_histogram 2>/dev/null \
+    | grep -E 'org\.apache\.lucene\.index\.(SegmentReader|StandardDirectoryReader)$' | sed 's/^/    /' || true
 fi

@@ -90,7 +90,8 @@
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         var step = event.key === 'ArrowDown' ? 1 : -1;
-        select((active + step + options.length + 1) % (options.length + 1) - 1);
+        // Positions run -1 (the box itself) to length - 1 and wrap around both ways.
+        select((active + 1 + step + options.length + 1) % (options.length + 1) - 1);
       } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         window.location.href = options[active].firstChild.href;

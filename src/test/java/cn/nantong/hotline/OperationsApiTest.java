@@ -15,6 +15,8 @@ class OperationsApiTest {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         anonymous().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        anonymous().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'knowledge-base-index' }.status", equalTo("UP"));
         anonymous().queryParam("q", "身份证").when().get("/api/kb/search").then().statusCode(200);
         anonymous().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));

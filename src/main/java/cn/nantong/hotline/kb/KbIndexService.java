@@ -1,7 +1,7 @@
 package cn.nantong.hotline.kb;
 
 import cn.nantong.hotline.directory.Directory;
-import cn.nantong.hotline.kb.index.KbAnalyzers;
+import cn.nantong.hotline.kb.index.SynonymExpander;
 import cn.nantong.hotline.kb.index.KbIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +35,25 @@ public class KbIndexService {
     private final KbConfig config;
     private final KbSyncService sync;
     private final Directory directory;
+    private final Clock clock;
     private final Map<String, Integer> indexedVersions = new ConcurrentHashMap<>();
     private volatile KbIndex index;
     private volatile KbSyncService.Report lastSync;
     private volatile long seenChangeSeq;
+    private volatile boolean ready;
 
-    KbIndexService(KbConfig config, KbSyncService sync, Directory directory) {
+    KbIndexService(KbConfig config, KbSyncService sync, Directory directory, Clock clock) {
         this.config = config;
         this.sync = sync;
         this.directory = directory;
+        this.clock = clock;
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) throws IOException {
         Path folder = Path.of(config.dir());
-        index = new KbIndex(KbAnalyzers.create(KbAnalyzers.synonymSources(folder)));
+        SynonymExpander synonyms = SynonymExpander.parse(SynonymExpander.sources(folder));
+        LOG.infof("Synonyms: %d groups, %d terms", synonyms.groups(), synonyms.terms());
+        index = new KbIndex(synonyms);
         if (Files.isDirectory(folder)) {
             KbFolderScanner.Scan scan = new KbFolderScanner(new KbFileParser(directory::isDepartment)).scan(folder);
             lastSync = sync.apply(scan);
@@ -60,7 +66,13 @@ public class KbIndexService {
             lastSync = new KbSyncService.Report(0, 0, 0, 0, List.of());
         }
         refresh();
+        ready = true;
         LOG.infof("Knowledge-base index holds %d entries", index.size());
+    }
+
+    /** True once the folder is synced and every entry is indexed. */
+    public boolean isReady() {
+        return ready;
     }
 
     void onStop(@Observes ShutdownEvent event) throws IOException {
@@ -86,9 +98,21 @@ public class KbIndexService {
     @Scheduled(every = "${hotline.kb.refresh-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
-        List<KbEntry> changed = QuarkusTransaction.requiringNew().call(() -> KbEntry.<KbEntry>list(
-                "changeSeq > ?1 or updatedAt > ?2", seenChangeSeq,
-                java.time.Instant.now().minusSeconds(LATE_COMMIT_SECONDS)));
+        List<KbEntry> changed = QuarkusTransaction.requiringNew().call(() -> {
+            // Versions first, whole entries only for what this instance has not indexed yet.
+            List<Object[]> versions = KbEntry.getEntityManager().createQuery(
+                            "select e.id, e.version, e.changeSeq from KbEntry e where e.changeSeq > ?1 or e.updatedAt > ?2",
+                            Object[].class)
+                    .setParameter(1, seenChangeSeq)
+                    .setParameter(2, clock.instant().minusSeconds(LATE_COMMIT_SECONDS))
+                    .getResultList();
+            versions.forEach(v -> seenChangeSeq = Math.max(seenChangeSeq, (Long) v[2]));
+            List<String> stale = versions.stream()
+                    .filter(v -> indexedVersions.getOrDefault((String) v[0], 0) < (Integer) v[1])
+                    .map(v -> (String) v[0])
+                    .toList();
+            return stale.isEmpty() ? List.<KbEntry>of() : KbEntry.<KbEntry>list("id in ?1", stale);
+        });
         if (!changed.isEmpty()) {
             apply(changed);
         }
@@ -98,7 +122,6 @@ public class KbIndexService {
         List<KbDocument> upserts = new ArrayList<>();
         List<String> removals = new ArrayList<>();
         for (KbEntry e : entries) {
-            seenChangeSeq = Math.max(seenChangeSeq, e.changeSeq == null ? 0 : e.changeSeq);
             Integer indexed = indexedVersions.get(e.id);
             if (indexed != null && indexed >= e.version) {
                 continue;

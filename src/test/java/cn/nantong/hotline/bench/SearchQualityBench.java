@@ -4,7 +4,7 @@ import cn.nantong.hotline.kb.KbDocument;
 import cn.nantong.hotline.kb.KbFileParser;
 import cn.nantong.hotline.kb.KbFolderScanner;
 import cn.nantong.hotline.kb.MarkdownText;
-import cn.nantong.hotline.kb.index.KbAnalyzers;
+import cn.nantong.hotline.kb.index.SynonymExpander;
 import cn.nantong.hotline.kb.index.KbIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +59,7 @@ public final class SearchQualityBench {
         List<KbDocument> docs = scan.loaded().stream().map(KbFolderScanner.LoadedFile::doc).toList();
         System.out.printf("corpus: %d entries, %d queries%n", docs.size(), queries.size());
 
-        try (KbIndex index = new KbIndex(KbAnalyzers.create(KbAnalyzers.synonymSources(folder)))) {
+        try (KbIndex index = new KbIndex(SynonymExpander.parse(SynonymExpander.sources(folder)))) {
             index.upsert(docs);
             Function<String, List<String>> ours = q -> index.search(q, 10, null, null).hits().stream()
                     .map(KbIndex.Hit::id).toList();

@@ -1,7 +1,9 @@
 package cn.nantong.hotline.kb;
 
+import cn.nantong.hotline.directory.Directory;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,14 @@ class KbSyncServiceTest {
     KbEditService edits;
     @Inject
     KbQueries queries;
+    @Inject
+    Directory directory;
+
+    /** This test syncs other folders into the shared database: put the fixture folder back for the rest. */
+    @AfterEach
+    void restoreFixtureFolder() throws Exception {
+        syncFolder(Path.of("src/test/resources/kb-fixture"));
+    }
 
     private static void write(Path dir, String id, String title) throws Exception {
         Files.writeString(dir.resolve(id + ".md"), "---\nid: " + id + "\ntitle: " + title
@@ -29,7 +39,7 @@ class KbSyncServiceTest {
     }
 
     private KbSyncService.Report syncFolder(Path dir) throws Exception {
-        return sync.apply(new KbFolderScanner(new KbFileParser(c -> true)).scan(dir));
+        return sync.apply(new KbFolderScanner(new KbFileParser(directory::isDepartment)).scan(dir));
     }
 
     @Test

@@ -34,7 +34,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * Throughput of the 热线百科 search over HTTP: a closed model of exactly {@code bench.users} (16) concurrent
  * users, each looping {@code GET /api/kb/search?q=…&limit=10} back to back (no think time) over its own
  * keep-alive connection, for {@code bench.duration} seconds. Queries come from the generated queries file in
- * a fixed shuffled order, shared round-robin by all users.
+ * a fixed shuffled order, shared round-robin by all users. Requests are named by query length (short ≤ 12
+ * characters, medium 13–40, long &gt; 40) so the report breaks latency down by it; the global figures cover all.
  *
  * <p>Bounded in time (the loop's duration, plus {@code maxDuration} as a hard stop) and in count (a global
  * request budget, {@code bench.maxRequests}); targets only 127.0.0.1.
@@ -74,7 +75,7 @@ public class KbSearchSimulation extends Simulation {
                 .disableCaching();
 
         ChainBuilder search = feed(queries())
-                .exec(http(requestName).get("/api/kb/search")
+                .exec(http(requestName + " #{kind}").get("/api/kb/search")
                         .queryParam("q", "#{q}")
                         .queryParam("limit", limit)
                         .check(status().is(200)));
@@ -103,7 +104,8 @@ public class KbSearchSimulation extends Simulation {
         List<Map<String, Object>> records = new ArrayList<>();
         for (String line : lines) {
             if (!line.isBlank()) {
-                records.add(Map.of("q", line.strip()));
+                String q = line.strip();
+                records.add(Map.of("q", q, "kind", kind(q)));
             }
         }
         if (records.isEmpty()) {
@@ -111,5 +113,11 @@ public class KbSearchSimulation extends Simulation {
         }
         Collections.shuffle(records, new Random(42));
         return listFeeder(records).circular();
+    }
+
+    /** Query length class, so the report shows what short keyword searches and long told stories each cost. */
+    static String kind(String q) {
+        int n = q.codePointCount(0, q.length());
+        return n <= 12 ? "short(<=12)" : n <= 40 ? "medium(13-40)" : "long(>40)";
     }
 }

@@ -11,32 +11,18 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every analyzer of the 热线百科 index, built in one place.
  *
- * <p>Two views of each text: smartcn words (precise, and where caller-to-official synonyms apply) and CJK
- * bigrams (recall for words smartcn splits differently, typos and words it has never seen). Synonyms are
- * applied at query time only, so editing the synonym list never needs a re-index.
+ * <p>Two views of each text: smartcn words (precise) and CJK bigrams (recall for words smartcn splits
+ * differently, typos and words it has never seen). Synonyms are not an analysis step: see
+ * {@link SynonymExpander}.
  */
 public final class KbAnalyzers {
-
-    private static final Logger LOG = Logger.getLogger(KbAnalyzers.class);
 
     /**
      * Function words and call filler. smartcn's own stop set is only punctuation; these words occur in
@@ -62,84 +48,32 @@ public final class KbAnalyzers {
     public static final String KEYWORDS_BIGRAMS = "keywords_bi";
     public static final String BODY_BIGRAMS = "body_bi";
 
-    private final Analyzer indexAnalyzer;
-    private final Analyzer queryAnalyzer;
-    private final int synonymTerms;
-    private final int skippedSynonymLines;
+    private final Analyzer analyzer;
 
-    private KbAnalyzers(Analyzer indexAnalyzer, Analyzer queryAnalyzer, int synonymTerms, int skippedSynonymLines) {
-        this.indexAnalyzer = indexAnalyzer;
-        this.queryAnalyzer = queryAnalyzer;
-        this.synonymTerms = synonymTerms;
-        this.skippedSynonymLines = skippedSynonymLines;
+    private KbAnalyzers(Analyzer analyzer) {
+        this.analyzer = analyzer;
     }
 
-    /**
-     * @param synonymSources Solr-format synonym texts ({@code a,b,c} per line, {@code #} comments); a line that
-     *                       cannot be analysed is logged and skipped so one bad line never disables search.
-     */
-    public static KbAnalyzers create(List<String> synonymSources) {
-        Analyzer words = words(null, true);
+    public static KbAnalyzers create() {
+        Analyzer words = words();
         Analyzer bigrams = bigrams();
-        // Synonym phrases are matched before stop words go, so "被狗咬" keeps its "被" while matching.
-        int[] skipped = new int[1];
-        SynonymMap synonyms = parseSynonyms(synonymSources, words(null, false), skipped);
-        Analyzer wordsWithSynonyms = synonyms.fst == null ? words : words(synonyms, true);
-        Map<String, Analyzer> indexFields = Map.of(TITLE_BIGRAMS, bigrams, KEYWORDS_BIGRAMS, bigrams, BODY_BIGRAMS, bigrams);
-        Analyzer index = new PerFieldAnalyzerWrapper(words, indexFields);
-        Analyzer query = new PerFieldAnalyzerWrapper(wordsWithSynonyms, indexFields);
-        return new KbAnalyzers(index, query, synonyms.words.size(), skipped[0]);
+        Map<String, Analyzer> perField = Map.of(TITLE_BIGRAMS, bigrams, KEYWORDS_BIGRAMS, bigrams, BODY_BIGRAMS, bigrams);
+        return new KbAnalyzers(new PerFieldAnalyzerWrapper(words, perField));
     }
 
-    public Analyzer index() {
-        return indexAnalyzer;
+    /** The same analysis for documents and questions, per field. */
+    public Analyzer perField() {
+        return analyzer;
     }
 
-    public Analyzer query() {
-        return queryAnalyzer;
-    }
-
-    /** How many distinct synonym terms were loaded; reported at start so a broken list is noticed. */
-    public int synonymTerms() {
-        return synonymTerms;
-    }
-
-    /** Synonym lines that could not be analysed (logged with the reason) and so do nothing. */
-    public int skippedSynonymLines() {
-        return skippedSynonymLines;
-    }
-
-    /**
-     * The synonym texts for a knowledge-base folder: the list shipped inside the service (so any folder gets
-     * caller-to-official mappings), plus the folder's own {@code synonyms.txt} when it has one.
-     */
-    public static List<String> synonymSources(Path folder) throws IOException {
-        List<String> sources = new ArrayList<>();
-        try (InputStream in = KbAnalyzers.class.getResourceAsStream("/kb-default/synonyms.txt")) {
-            if (in != null) {
-                sources.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        Path own = folder.resolve("synonyms.txt");
-        if (Files.isRegularFile(own)) {
-            sources.add(Files.readString(own));
-        }
-        return sources;
-    }
-
-    private static Analyzer words(SynonymMap synonyms, boolean dropStopWords) {
+    private static Analyzer words() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new HMMChineseTokenizer();
                 TokenStream ts = new CJKWidthFilter(source);
                 ts = new LowerCaseFilter(ts);
-                if (synonyms != null) {
-                    ts = new SynonymGraphFilter(ts, synonyms, true);
-                }
-                if (dropStopWords) {
-                    ts = new StopFilter(ts, STOP_WORDS);
-                }
+                ts = new StopFilter(ts, STOP_WORDS);
                 return new TokenStreamComponents(source, ts);
             }
         };
@@ -156,34 +90,5 @@ public final class KbAnalyzers {
                 return new TokenStreamComponents(source, ts);
             }
         };
-    }
-
-    private static SynonymMap parseSynonyms(List<String> sources, Analyzer analyzer, int[] skippedOut) {
-        SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
-        int skipped = 0;
-        for (String source : sources) {
-            for (String line : source.split("\\R")) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                try {
-                    parser.parse(new StringReader(trimmed));
-                } catch (Exception e) {
-                    skipped++;
-                    LOG.warnf("Synonym line skipped (%s): %s",
-                            e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), trimmed);
-                }
-            }
-        }
-        if (skipped > 0) {
-            LOG.warnf("%d synonym lines could not be analysed and were skipped", skipped);
-        }
-        skippedOut[0] = skipped;
-        try {
-            return parser.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -23,7 +23,7 @@ class KbIndexTest {
 
     @BeforeEach
     void build() throws Exception {
-        index = new KbIndex(KbAnalyzers.create(KbAnalyzers.synonymSources(FIXTURE)));
+        index = new KbIndex(SynonymExpander.parse(SynonymExpander.sources(FIXTURE)));
         index.upsert(new KbFolderScanner(new KbFileParser(code -> true)).scan(FIXTURE).loaded().stream()
                 .map(KbFolderScanner.LoadedFile::doc).toList());
     }

@@ -1,0 +1,184 @@
+package cn.nantong.hotline.web;
+
+import cn.nantong.hotline.support.EmbeddedPostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public pages in Debian's real Chromium: suggestions, highlighted results, entries and the stale warning,
+ * under the pages' own Content-Security-Policy. When switched on, a missing browser fails rather than skips.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+@EnabledIfSystemProperty(named = "browser-tests", matches = "true")
+class PublicKbBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
+        // Naming the driver keeps Selenium Manager, which would download one, out of the picture.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("kb-chromium-");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=zh-CN", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void citizenSearchesReadsAnEntryAndIsWarnedAboutAStaleOne() throws IOException {
+        open("/");
+        WebElement box = browser.findElement(By.id("q"));
+        assertEquals(box, browser.switchTo().activeElement(), "the search box has the focus on arrival");
+
+        box.sendKeys("驾驶证");
+        WebElement suggestion = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#q-suggestions [role=option] a")));
+        assertEquals("机动车驾驶证有效期满换证", suggestion.getText());
+        screenshot("home.png");
+
+        box.sendKeys("到期换证");
+        browser.findElement(By.cssSelector(".search-big button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hit")));
+        assertTrue(browser.getCurrentUrl().contains("/search?q="));
+        WebElement first = browser.findElement(By.cssSelector(".hit h2 a"));
+        assertEquals("机动车驾驶证有效期满换证", first.getText());
+        assertFalse(browser.findElements(By.cssSelector(".hit .snippet em")).isEmpty(), "matched words highlighted");
+        screenshot("results.png");
+
+        first.click();
+        assertEquals("机动车驾驶证有效期满换证",
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".entry h1"))).getText());
+        assertTrue(browser.findElement(By.cssSelector(".entry .body")).getText().contains("所需材料"));
+        assertTrue(browser.findElements(By.cssSelector(".stale")).isEmpty());
+        screenshot("entry.png");
+
+        open("/entries/fx-id-card-reissue");
+        assertEquals("⚠ 信息可能已过期，办理前请致电 12345 核实",
+                browser.findElement(By.cssSelector(".entry .stale")).getText());
+        screenshot("entry-stale.png");
+
+        open("/entries/no-such-entry");
+        assertEquals("没有找到您要的内容", browser.findElement(By.cssSelector(".failure h1")).getText());
+        screenshot("not-found.png");
+
+        assertNoPolicyViolations();
+    }
+
+    @Test
+    void keyboardPicksASuggestionAndPagesFitAPhone() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/");
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("身份证");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#q-suggestions [role=option]")));
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("q-suggestions-0", box.getAttribute("aria-activedescendant"));
+        screenshot("home-mobile.png");
+        box.sendKeys(Keys.ENTER);
+        assertEquals("居民身份证遗失补领",
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".entry h1"))).getText());
+        assertFitsWidth();
+
+        open("/search?q=" + "身份证丢了怎么办");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hit .stale")));
+        assertFitsWidth();
+        screenshot("results-mobile.png");
+
+        open("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertTrue(browser.findElement(By.cssSelector("main")).getText().contains("<script>alert(1)</script>"),
+                "the caller's text is shown as text");
+        screenshot("escaped-mobile.png");
+        assertNoPolicyViolations();
+    }
+
+    private void open(String path) {
+        browser.get(root.toString().replaceFirst("/$", "") + path);
+    }
+
+    private void assertFitsWidth() {
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(((Number) overflow).longValue() <= 0, "no sideways scrolling on a phone, overflow " + overflow);
+    }
+
+    /** The pages must live within their own CSP; a violation means something inline slipped in. */
+    private void assertNoPolicyViolations() {
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
+        assertTrue(violations.isEmpty(), "CSP violations: " + violations);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
