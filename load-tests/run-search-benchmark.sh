@@ -13,7 +13,9 @@
 #
 # Settings (environment): BENCH_PORT=18080 BENCH_USERS=16 BENCH_DURATION=60 BENCH_WARMUP=60
 # BENCH_ENTRIES=10000 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS="" (extra JVM options for the service)
-# BENCH_PROFILE=1: record JFR during the measured run and print the hot spots (adds a little overhead).
+# BENCH_SINGLE=15 (seconds of a 1-user run, to show the un-queued cost of one search)
+# BENCH_QUIET_WAIT=300 BENCH_QUIET_CORES=0.3 (wait up to 300 s for other work on the machine to calm down)
+# BENCH_PROFILE=1: afterwards, record JFR during another BENCH_PROFILE_SECONDS=30 s of load and print hot spots.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +28,7 @@ ENTRIES="${BENCH_ENTRIES:-10000}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
 PROFILE="${BENCH_PROFILE:-0}"
 SINGLE="${BENCH_SINGLE:-15}"
+PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-30}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-300}"
 QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
 KB_DIR="$HERE/target/kb-10k"
@@ -33,7 +36,10 @@ QUERIES="$HERE/target/queries.txt"
 SERVICE_LOG="$HERE/target/service.log"
 BASE_URL="http://127.0.0.1:$PORT"
 
-log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*"; }
+# Progress goes to fd 3 (the terminal / the caller's stdout) so it is seen even when the trap runs while a
+# step's output is redirected to its log file.
+exec 3>&1
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&3; }
 die() { log "FAILED: $*"; exit 1; }
 
 case "$PORT" in 8080|8081) die "port $PORT is reserved for other work here; choose another BENCH_PORT" ;; esac
@@ -43,9 +49,7 @@ fi
 
 SVC_PID=""
 DATA_DIR=""
-cleanup() {
-  local rc=$?
-  set +e
+stop_service() {
   if [[ -n "$SVC_PID" ]] && kill -0 "$SVC_PID" 2>/dev/null; then
     log "stopping the service (pid $SVC_PID)"
     kill -TERM "$SVC_PID"
@@ -54,8 +58,9 @@ cleanup() {
       log "service did not stop in 30 s; killing it"
       kill -KILL "$SVC_PID"
     fi
-    wait "$SVC_PID" 2>/dev/null
+    wait "$SVC_PID" 2>/dev/null || true
   fi
+  SVC_PID=""
   if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
     # The embedded PostgreSQL is a separate process tree; the service's shutdown hook stops it, but after
     # a crash or a KILL it would be left running: stop it through its own postmaster.pid, by pid.
@@ -67,18 +72,24 @@ cleanup() {
         log "stopping the leftover embedded PostgreSQL (pid $pgpid)"
         kill -INT "$pgpid"
         for _ in $(seq 1 40); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$pgpid" 2>/dev/null && kill -KILL "$pgpid"
+        if kill -0 "$pgpid" 2>/dev/null; then kill -KILL "$pgpid" || true; fi
       fi
     fi
     local left
     left="$(ps -eo pid=,args= | grep -F -- "$DATA_DIR" | grep -v grep || true)"
     if [[ -n "$left" ]]; then
-      log "WARNING: processes still use $DATA_DIR:"; echo "$left"
+      log "WARNING: processes still use $DATA_DIR:"; echo "$left" >&3
     else
       log "no service or postgres process left (checked with ps)"
     fi
     rm -rf -- "$DATA_DIR"
   fi
+  DATA_DIR=""
+}
+cleanup() {
+  local rc=$?
+  set +e
+  stop_service
   exit "$rc"
 }
 trap cleanup EXIT
@@ -103,13 +114,15 @@ java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.KbGenerator \
   "$MAIN/knowledge-base" "$KB_DIR" "$ENTRIES" "$QUERIES" 400
 
 # ------------------------------------------------------------------ service
+JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
+log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench-data.XXXXXX")"
 log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
 T0="$(now)"
 # shellcheck disable=SC2086
 (cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} \
   -Dhotline.kb.dir="$KB_DIR" -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
-  -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 &
+  -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 3>&- &
 SVC_PID=$!
 until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do
   kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; die "the service exited during start-up"; }
@@ -127,7 +140,7 @@ grep -E 'Embedded PostgreSQL on port|Knowledge base .* synced|Knowledge-base ind
 
 SAMPLE="$(curl -sf -G "$BASE_URL/api/kb/search" --data-urlencode "q=请问身份证丢了怎么补办" --data-urlencode "limit=10")" \
   || die "sample search failed"
-log "sample search: $(printf '%s' "$SAMPLE" | head -c 300)…"
+log "sample search: $(printf '%s' "$SAMPLE" | python3 -c 'import sys; print(sys.stdin.read()[:160])')…"
 
 gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
   local users="${4:-$USERS}"
@@ -168,9 +181,6 @@ SINGLE_REPORT="$(sed -n 's|.*please open the following file: file://\(.*\)/index
 wait_quiet
 JFR_FILE="$HERE/target/search-$(date +%Y%m%d-%H%M%S).jfr"
 RUN_LOG="$HERE/target/gatling-search.log"
-if [[ "$PROFILE" == 1 ]]; then
-  jcmd "$SVC_PID" JFR.start name=bench settings=profile duration="$((DURATION + 5))s" filename="$JFR_FILE" >/dev/null
-fi
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SVC_PID/stat"; }
 HZ="$(getconf CLK_TCK)"
 C0="$(cpu_ticks)"; B0="$(busy_ticks)"; W0="$(now)"
@@ -253,15 +263,26 @@ for title, d in ((f"by query length, {users} users (ms)", report), ("one user al
 PY
 log "load average before / after the measured run: $LOAD_BEFORE / $LOAD_AFTER"
 log "Gatling report: $REPORT_DIR/index.html"
+log "service under test: app jar sha256 $JAR_ID"
 
+# ------------------------------------------------------------------ optional profile (separate, after the figures)
+# JFR is never attached during the measured run: with settings=profile (old-object sampling with stack traces)
+# this service ran up to 10x slower here, so profiled figures are not quoted. settings=default samples every 20 ms.
 if [[ "$PROFILE" == 1 ]]; then
-  for _ in $(seq 1 30); do [[ -s "$JFR_FILE" ]] && break; sleep 1; done
-  jcmd "$SVC_PID" JFR.stop name=bench >/dev/null 2>&1 || true
-  sleep 1
+  log "profiling: JFR (settings=default) during another $PROFILE_SECONDS s of the same load; figures above are unaffected"
+  jcmd "$SVC_PID" JFR.start name=bench settings=default filename="$JFR_FILE" >/dev/null
+  gatling profiled "$PROFILE_SECONDS" false >"$HERE/target/gatling-profiled.log" 2>&1 || true
+  jcmd "$SVC_PID" JFR.stop name=bench >/dev/null
   log "JFR recording: $JFR_FILE"
   java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.JfrHotspots "$JFR_FILE" 25 || true
   # How many Lucene segments a search walks (every per-term cost is paid once per segment).
   log "live Lucene segment readers in the service (jcmd GC.class_histogram):"
   jcmd "$SVC_PID" GC.class_histogram 2>/dev/null \
     | grep -E 'org\.apache\.lucene\.index\.(SegmentReader|StandardDirectoryReader)$' | sed 's/^/    /' || true
+  stop_service
+  # The same KbIndex class in-process, without HTTP: separates the search itself from the web stack.
+  log "in-process probe (service stopped; the search class alone, no HTTP):"
+  java -Xmx2g -cp "$MAIN/target/quarkus-app/app/*:$MAIN/target/quarkus-app/lib/main/*:$MAIN/target/quarkus-app/lib/boot/*" \
+    "$HERE/diagnostics/InProcessSearchProbe.java" "$KB_DIR" "$QUERIES" 2>&1 \
+    | grep -vE 'LogManager|JBossLoggerFinder|^WARN|^\s+at ' || true
 fi

@@ -1,16 +1,19 @@
 package cn.nantong.hotline.common;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem detail. {@code detail} is written for the person in front of the screen (Chinese),
- * {@code type} and {@code errors[].field} are stable for programs.
+ * {@code type}, {@code errors[].field} and the extension members (RFC 9457 §3.2) are stable for programs.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
+                      @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -19,7 +22,7 @@ public record Problem(URI type, String title, int status, String detail, String 
     }
 
     public static Problem of(int status, String slug, String title, String detail, String instance) {
-        return new Problem(typeOf(slug), title, status, detail, instance, List.of());
+        return new Problem(typeOf(slug), title, status, detail, instance, List.of(), Map.of());
     }
 
     static URI typeOf(String slug) {

@@ -1,6 +1,7 @@
 package cn.nantong.hotline.common;
 
 import java.util.List;
+import java.util.Map;
 
 /** Thrown by domain code for a refusal the caller can understand and fix; mapped to problem+json. */
 public class ProblemException extends RuntimeException {
@@ -9,13 +10,20 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.extensions = Map.copyOf(extensions);
     }
 
     public static ProblemException badRequest(String field, String detail) {
@@ -32,6 +40,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.typeOf(slug), title, status, getMessage(), instance, errors);
+        return new Problem(Problem.typeOf(slug), title, status, getMessage(), instance, errors, extensions);
     }
 }

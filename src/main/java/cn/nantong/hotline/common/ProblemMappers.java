@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -35,7 +36,7 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.typeOf("invalid-input"), "Invalid input", 400, detail, path(uri), errors));
+        return respond(new Problem(Problem.typeOf("invalid-input"), "Invalid input", 400, detail, path(uri), errors, Map.of()));
     }
 
     /** Declared separately: Quarkus ships its own mapper for this subtype, which would otherwise win. */
@@ -53,7 +54,7 @@ public class ProblemMappers {
                 ? "请求正文不是有效的 JSON：" + e.getOriginalMessage()
                 : "字段 " + field + " 的值无法识别：" + e.getOriginalMessage();
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
-        return respond(new Problem(Problem.typeOf("unreadable-body"), "Unreadable request body", 400, detail, path(uri), errors));
+        return respond(new Problem(Problem.typeOf("unreadable-body"), "Unreadable request body", 400, detail, path(uri), errors, Map.of()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

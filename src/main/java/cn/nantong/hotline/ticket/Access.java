@@ -1,0 +1,28 @@
+package cn.nantong.hotline.ticket;
+
+import cn.nantong.hotline.identity.Account;
+import cn.nantong.hotline.identity.Role;
+
+/**
+ * Who is acting and what they may see: a department user sees only tickets ever dispatched to their
+ * department; everyone else with ticket rights sees all.
+ */
+public record Access(String username, Role role, String department) {
+
+    public static Access of(Account account) {
+        return new Access(account.username, Role.valueOf(account.role), account.departmentCode);
+    }
+
+    public boolean isDepartment() {
+        return role == Role.DEPARTMENT;
+    }
+
+    /** The department this user acts for; refused for roles that act for none. */
+    public String actingDepartment() {
+        if (!isDepartment()) {
+            throw new cn.nantong.hotline.common.ProblemException(403, "forbidden", "Forbidden",
+                    "只有承办单位账号可以执行此操作。", java.util.List.of());
+        }
+        return department;
+    }
+}

@@ -1,0 +1,125 @@
+package cn.nantong.hotline.ticket;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A ticket (工单): one citizen matter from intake to closure. The aggregate owns its lifecycle: every
+ * action checks the current state, changes it, and appends a timeline event ({@link TicketLifecycle}).
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_id_seq", allocationSize = 50)
+    public Long id;
+
+    /** Optimistic lock: two people acting at once, one wins, the other gets 409. */
+    @Version
+    public int version;
+
+    @Column(nullable = false, unique = true)
+    public String number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "caller_phone", nullable = false)
+    public String callerPhone;
+
+    @Column(name = "caller_name")
+    public String callerName;
+
+    /** The caller asked that their number not be given to departments. */
+    @Column(nullable = false)
+    public boolean confidential;
+
+    public String district;
+    public String address;
+
+    @Column(nullable = false)
+    public String content;
+
+    public String category;
+
+    @Column(nullable = false)
+    public boolean urgent;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    /** Knowledge-base entries the agent answered an inquiry with (how often the 热线百科 suffices). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "answered_with", nullable = false, columnDefinition = "text[]")
+    public List<String> answeredWith = new ArrayList<>();
+
+    /** Handling round: 1, +1 per reopen (重办). */
+    @Column(nullable = false)
+    public int round = 1;
+
+    @Column(name = "unsatisfied_callbacks", nullable = false)
+    public int unsatisfiedCallbacks;
+
+    /** Set for history imported from a legacy system: the department that handled it there. */
+    @Column(name = "handled_by")
+    public String handledBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    public List<Assignment> assignments = new ArrayList<>();
+
+    /** Timeline events produced by this unit of work, persisted by the service with the ticket. */
+    @Transient
+    final List<TicketEvent> pendingEvents = new ArrayList<>();
+
+    public List<TicketEvent> drainEvents() {
+        List<TicketEvent> out = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return out;
+    }
+
+    /** The current round's assignments that still owe something (not returned). */
+    public List<Assignment> activeAssignments() {
+        return assignments.stream().filter(a -> a.round == round && a.status.isActive()).toList();
+    }
+
+    void record(Instant at, String actor, String action, TicketStatus from, String department, String note) {
+        pendingEvents.add(TicketEvent.of(this, at, actor, action, from, department, note));
+    }
+}

@@ -1,0 +1,57 @@
+package cn.nantong.hotline.ticket;
+
+import cn.nantong.hotline.directory.Directory;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Turns tickets into API views, with lights computed for this moment. */
+@ApplicationScoped
+public class TicketMapper {
+
+    private final TicketService tickets;
+    private final Directory directory;
+    private final Clock clock;
+
+    TicketMapper(TicketService tickets, Directory directory, Clock clock) {
+        this.tickets = tickets;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public TicketViews.TicketView view(Ticket t, List<TicketEvent> timeline) {
+        Instant now = clock.instant();
+        TicketLifecycle lifecycle = tickets.lifecycle();
+        Assignment lead = t.activeAssignments().stream().filter(Assignment::isLead).findFirst().orElse(null);
+        List<TicketViews.AssignmentView> assignments = t.assignments.stream().map(a -> new TicketViews.AssignmentView(
+                a.id == null ? 0 : a.id, a.department, name(a.department), a.role.name(), a.status.name(), a.round,
+                a.dispatchedAt, a.acceptDueAt, a.acceptedAt, a.replyDueAt, a.repliedAt, a.replyText,
+                a.outcome == null ? null : a.outcome.name(), a.returnReason, a.extensionDays, a.extensionRequestedDays,
+                a.extensionReason, a.status == AssignmentStatus.AWAITING_CALLER,
+                a.round == t.round && a.status.isActive() ? lifecycle.light(t, a, now).name() : null)).toList();
+        List<TicketViews.Event> events = timeline == null ? null : timeline.stream().map(e -> new TicketViews.Event(
+                e.at, e.actor, e.action, e.fromStatus == null ? null : e.fromStatus.name(), e.toStatus.name(),
+                e.department, e.note)).toList();
+        return new TicketViews.TicketView(t.id, t.number, t.status.name(), t.type.name(), t.channel.name(),
+                t.callerPhone, t.callerName, t.confidential, t.district, t.address, t.content, t.category, t.urgent,
+                t.receivedAt, List.copyOf(t.answeredWith), t.round, t.unsatisfiedCallbacks, t.handledBy,
+                lifecycle.light(t, now).name(),
+                lead == null ? null : new TicketViews.Deadlines(lead.acceptDueAt, lead.replyDueAt),
+                assignments, TicketLifecycle.allowedActions(t), events);
+    }
+
+    public TicketViews.TicketSummary summary(Ticket t) {
+        Instant now = clock.instant();
+        Assignment lead = t.activeAssignments().stream().filter(Assignment::isLead).findFirst().orElse(null);
+        String preview = t.content.length() > 60 ? t.content.substring(0, 60) + "…" : t.content;
+        return new TicketViews.TicketSummary(t.id, t.number, t.status.name(), t.type.name(), t.district, t.category,
+                preview, t.receivedAt, lead == null ? null : lead.department,
+                tickets.lifecycle().light(t, now).name(), lead == null ? null : lead.replyDueAt);
+    }
+
+    private String name(String code) {
+        return directory.department(code).map(Directory.DepartmentView::name).orElse(code);
+    }
+}

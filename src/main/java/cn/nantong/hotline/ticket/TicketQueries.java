@@ -1,0 +1,150 @@
+package cn.nantong.hotline.ticket;
+
+import cn.nantong.hotline.common.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Read side of tickets: detail with timeline, filtered lists with stable paging, caller history. */
+@ApplicationScoped
+@Transactional
+public class TicketQueries {
+
+    private final TicketService tickets;
+    private final TicketMapper mapper;
+
+    TicketQueries(TicketService tickets, TicketMapper mapper) {
+        this.tickets = tickets;
+        this.mapper = mapper;
+    }
+
+    /** List filters as the client sent them (text: every one is checked here and named when wrong). */
+    public record Filter(String status, String department, String light, String district, String type, String from,
+                         String to, String q, String page, String size) {
+    }
+
+    public TicketViews.TicketView detail(long id, Access access) {
+        return detailOf(tickets.visible(id, access));
+    }
+
+    public TicketViews.TicketView detailOf(Ticket t) {
+        List<TicketEvent> timeline = TicketEvent.list("ticketId", Sort.by("id"), t.id);
+        return mapper.view(t, timeline);
+    }
+
+    /** What this caller reported before, newest first: agents see it as soon as the number is typed. */
+    public List<TicketViews.TicketSummary> byCaller(String rawPhone) {
+        String phone = PhoneNumbers.normalise(rawPhone).orElseThrow(() ->
+                ProblemException.badRequest("phone", "'" + rawPhone + "' 不是有效的手机号或固定电话号码。"));
+        return Ticket.<Ticket>find("callerPhone", Sort.descending("receivedAt", "id"), phone).page(0, 50).list()
+                .stream().map(mapper::summary).toList();
+    }
+
+    public TicketViews.Page<TicketViews.TicketSummary> list(Filter f, Access access) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (access.isDepartment()) {
+            where.append(" and exists (select a from Assignment a where a.ticket = t and a.department = :own)");
+            params.put("own", access.department());
+        }
+        if (blank(f.status()) == null && blank(f.light()) != null) {
+            // A light only exists on open tickets.
+            where.append(" and t.status in (:open)");
+            params.put("open", List.of(TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, TicketStatus.REOPENED));
+        }
+        if (blank(f.status()) != null) {
+            where.append(" and t.status = :status");
+            params.put("status", parseEnum(TicketStatus.class, "status", f.status()));
+        }
+        if (blank(f.type()) != null) {
+            where.append(" and t.type = :type");
+            params.put("type", parseEnum(TicketType.class, "type", f.type()));
+        }
+        if (blank(f.department()) != null) {
+            tickets.checkDepartment("department", f.department().strip());
+            where.append(" and exists (select a from Assignment a where a.ticket = t and a.department = :dept and a.round = t.round)");
+            params.put("dept", f.department().strip());
+        }
+        if (blank(f.district()) != null) {
+            where.append(" and t.district = :district");
+            params.put("district", f.district().strip());
+        }
+        if (blank(f.from()) != null) {
+            where.append(" and t.receivedAt >= :from");
+            params.put("from", date("from", f.from()).atStartOfDay(cn.nantong.hotline.common.ClockProducer.CITY_ZONE).toInstant());
+        }
+        if (blank(f.to()) != null) {
+            where.append(" and t.receivedAt < :to");
+            params.put("to", date("to", f.to()).plusDays(1).atStartOfDay(cn.nantong.hotline.common.ClockProducer.CITY_ZONE).toInstant());
+        }
+        if (blank(f.q()) != null) {
+            where.append(" and (t.number = :qExact or lower(t.content) like :q or lower(t.address) like :q)");
+            params.put("qExact", f.q().strip());
+            params.put("q", "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        int page = intParam("page", f.page(), 0, 0, 100_000);
+        int size = intParam("size", f.size(), 20, 1, 200);
+        Light light = blank(f.light()) == null ? null : parseEnum(Light.class, "light", f.light());
+        var query = Ticket.<Ticket>find("from Ticket t where " + where, Sort.descending("receivedAt", "id"), params);
+        if (light == null) {
+            long total = query.count();
+            List<TicketViews.TicketSummary> items = query.page(Page.of(page, size)).list().stream().map(mapper::summary).toList();
+            return new TicketViews.Page<>(total, page, size, items);
+        }
+        // Lights depend on the working-day calendar at this moment, so they are filtered after loading open tickets.
+        List<TicketViews.TicketSummary> matching = new ArrayList<>();
+        for (Ticket t : query.list()) {
+            TicketViews.TicketSummary s = mapper.summary(t);
+            if (s.light().equals(light.name())) {
+                matching.add(s);
+            }
+        }
+        int fromIndex = Math.min(page * size, matching.size());
+        return new TicketViews.Page<>(matching.size(), page, size,
+                matching.subList(fromIndex, Math.min(fromIndex + size, matching.size())));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw ProblemException.badRequest(field, "未知的 " + field + " '" + value + "'，可选：" + String.join("、", names) + "。");
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(field, field + " 须为日期 YYYY-MM-DD，收到 '" + value + "'。");
+        }
+    }
+
+    private static int intParam(String field, String value, int dflt, int min, int max) {
+        if (blank(value) == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                throw ProblemException.badRequest(field, field + " 须在 " + min + " 到 " + max + " 之间，收到 " + n + "。");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(field, field + " 须为整数，收到 '" + value + "'。");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

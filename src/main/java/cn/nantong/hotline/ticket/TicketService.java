@@ -1,0 +1,114 @@
+package cn.nantong.hotline.ticket;
+
+import cn.nantong.hotline.common.ClockProducer;
+import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.directory.Directory;
+import cn.nantong.hotline.kb.KbEntry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The transaction boundary of tickets: intake, every lifecycle action, and who may see what. */
+@ApplicationScoped
+public class TicketService {
+
+    private final Directory directory;
+    private final Clock clock;
+    private final TicketLifecycle lifecycle;
+
+    TicketService(Directory directory, Clock clock, TimeLimits limits) {
+        this.directory = directory;
+        this.clock = clock;
+        this.lifecycle = new TicketLifecycle(limits);
+    }
+
+    public TicketLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Records a call. {@code imported} allows the history-import fields (receivedAt, department). */
+    @Transactional
+    public Ticket intake(TicketRequests.Intake r, String actor, boolean imported) {
+        Ticket t = new TicketIntake(directory).validate(r, imported);
+        t.receivedAt = imported && r.receivedAt() != null ? r.receivedAt().toInstant() : clock.instant();
+        if (!t.answeredWith.isEmpty()) {
+            List<String> unknown = t.answeredWith.stream().filter(id -> {
+                KbEntry e = KbEntry.findById(id);
+                return e == null || e.retired;
+            }).toList();
+            if (!unknown.isEmpty()) {
+                throw ProblemException.badRequest("answeredWith", "热线百科中没有这些条目：" + String.join("、", unknown) + "。");
+            }
+        }
+        long counter = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('ticket_number_seq')")
+                .getSingleResult()).longValue();
+        t.number = TicketNumbers.format(t.receivedAt, ClockProducer.CITY_ZONE, counter);
+        t.recordedBy = actor;
+        if (t.status == TicketStatus.CLOSED) {
+            t.closedAt = t.receivedAt;
+        }
+        t.persist();
+        t.record(t.receivedAt, actor, imported ? "import" : "intake", null, t.handledBy,
+                t.status == TicketStatus.ANSWERED ? "当场答复，引用热线百科：" + String.join("、", t.answeredWith) : null);
+        persistEvents(t);
+        return t;
+    }
+
+    /**
+     * Runs one lifecycle action on a ticket the user may see. The version is bumped on every action, even one
+     * that only changes an assignment, so two people acting at once always conflict instead of both winning.
+     */
+    @Transactional
+    public Ticket act(long id, Access access, Consumer<Ticket> action) {
+        Ticket t = visible(id, access);
+        var em = Panache.getEntityManager();
+        em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        action.accept(t);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict("工单 " + t.number + " 刚被他人更新，请刷新后重试。");
+        }
+        persistEvents(t);
+        return t;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The ticket, or 404 when it does not exist or the user's department never had it. */
+    @Transactional
+    public Ticket visible(long id, Access access) {
+        Ticket t = Ticket.findById(id);
+        if (t == null || (access.isDepartment()
+                && t.assignments.stream().noneMatch(a -> a.department.equals(access.department())))) {
+            throw ProblemException.notFound("没有编号为 " + id + " 的工单，或您无权查看。");
+        }
+        return t;
+    }
+
+    public String departmentName(String code) {
+        return directory.department(code).map(Directory.DepartmentView::name).orElse(code);
+    }
+
+    public void checkDepartment(String field, String code) {
+        if (!directory.isDepartment(code)) {
+            throw ProblemException.badRequest(field, "未知的部门代码 '" + code + "'，可选值见 /api/departments。");
+        }
+    }
+
+    private static void persistEvents(Ticket t) {
+        for (TicketEvent e : t.drainEvents()) {
+            e.ticketId = t.id;
+            e.persist();
+        }
+    }
+}

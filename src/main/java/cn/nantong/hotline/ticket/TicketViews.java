@@ -1,0 +1,42 @@
+package cn.nantong.hotline.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the ticket API returns. */
+public final class TicketViews {
+
+    private TicketViews() {
+    }
+
+    /** Time limits of the ticket's current round: the lead department's, which the caller is promised. */
+    public record Deadlines(Instant acceptBy, Instant replyBy) {
+    }
+
+    public record AssignmentView(long id, String department, String departmentName, String role, String status,
+                                 int round, Instant dispatchedAt, Instant acceptDueAt, Instant acceptedAt,
+                                 Instant replyDueAt, Instant repliedAt, String replyText, String outcome,
+                                 String returnReason, int extensionDays, Integer extensionRequestedDays,
+                                 String extensionReason, boolean paused, String light) {
+    }
+
+    public record Event(Instant at, String actor, String action, String fromStatus, String toStatus,
+                        String department, String note) {
+    }
+
+    public record TicketView(long id, String number, String status, String type, String channel, String callerPhone,
+                             String callerName, boolean confidential, String district, String address, String content,
+                             String category, boolean urgent, Instant receivedAt, List<String> answeredWith,
+                             int round, int unsatisfiedCallbacks, String handledBy, String light, Deadlines deadlines,
+                             List<AssignmentView> assignments, List<String> allowedActions, List<Event> timeline) {
+    }
+
+    /** One row of a list: enough to triage without opening the ticket. */
+    public record TicketSummary(long id, String number, String status, String type, String district,
+                                String category, String contentPreview, Instant receivedAt, String leadDepartment,
+                                String light, Instant replyDueAt) {
+    }
+
+    public record Page<T>(long total, int page, int size, List<T> items) {
+    }
+}
