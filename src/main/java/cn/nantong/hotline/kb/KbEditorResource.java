@@ -134,6 +134,42 @@ public class KbEditorResource {
         return new KbViews.SyncReport(r.created(), r.updated(), r.retired(), r.unchanged(), r.skipped());
     }
 
+    /** An answer a department gave to a transferred inquiry, for the editor to turn into an entry. */
+    public record DraftView(long id, long ticketId, String question, String answer, String department,
+                            String category, String status, java.time.Instant createdAt) {
+    }
+
+    public record DraftDecision(@NotBlank(message = "请选择 PUBLISHED 或 DISMISSED") String status) {
+    }
+
+    @GET
+    @Path("/drafts")
+    public List<DraftView> drafts() {
+        return KbDraft.<KbDraft>list("status", io.quarkus.panache.common.Sort.by("createdAt").and("id"), "OPEN").stream()
+                .map(d -> new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status,
+                        d.createdAt))
+                .toList();
+    }
+
+    /** Closes a draft: PUBLISHED once an entry carries its answer, DISMISSED when it adds nothing. */
+    @POST
+    @Path("/drafts/{id}/decision")
+    @jakarta.transaction.Transactional
+    public DraftView decideDraft(@PathParam("id") long id, @Valid @NotNull(message = "请求正文不能为空") DraftDecision decision) {
+        KbDraft d = KbDraft.findById(id);
+        if (d == null) {
+            throw cn.nantong.hotline.common.ProblemException.notFound("没有编号为 " + id + " 的草稿。");
+        }
+        if (!List.of("PUBLISHED", "DISMISSED").contains(decision.status())) {
+            throw cn.nantong.hotline.common.ProblemException.badRequest("status", "status 须为 PUBLISHED 或 DISMISSED。");
+        }
+        if (!"OPEN".equals(d.status)) {
+            throw cn.nantong.hotline.common.ProblemException.conflict("草稿 " + id + " 已处理（" + d.status + "）。");
+        }
+        d.status = decision.status();
+        return new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status, d.createdAt);
+    }
+
     /** An agent marks an answer as not helpful: the question joins the gap report. */
     @POST
     @Path("/feedback")

@@ -98,6 +98,22 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "extension_requested_at")
     public Instant extensionRequestedAt;
 
+    /** The light as the last scan saw it; {@link TicketLifecycle#light} gives the live one. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Light light = Light.GREEN;
+
+    @Column(name = "red_since")
+    public Instant redSince;
+
+    /** The caller's verdict on the round this assignment belonged to (回访), for 满意率 and 解决率. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "callback_satisfaction")
+    public TicketLifecycle.Satisfaction callbackSatisfaction;
+
+    @Column(name = "callback_resolved")
+    public Boolean callbackResolved;
+
     public boolean isLead() {
         return role == Role.LEAD;
     }

@@ -166,6 +166,10 @@ public final class TicketLifecycle {
     public void callback(Ticket t, Satisfaction satisfaction, boolean resolved, String note, String actor, Instant now) {
         require(t, "callback", t.status == TicketStatus.REPLIED);
         TicketStatus from = t.status;
+        for (Assignment a : t.activeAssignments()) {
+            a.callbackSatisfaction = satisfaction;
+            a.callbackResolved = resolved;
+        }
         if (satisfaction != Satisfaction.UNSATISFIED && resolved) {
             t.status = TicketStatus.CLOSED;
             t.closedAt = now;

@@ -131,8 +131,8 @@ public class TicketResource {
     @RolesAllowed(Role.DEPARTMENT_NAME)
     public Response reply(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String key,
                           @Valid @NotNull(message = BODY_REQUIRED) TicketRequests.Reply r) {
-        return act(id, key, "reply", r, t -> tickets.lifecycle().reply(t, access().actingDepartment(),
-                r.text().strip(), r.outcome(), user.username(), tickets.now()));
+        return act(id, key, "reply", r, t -> tickets.reply(t, access().actingDepartment(), r.text().strip(),
+                r.outcome(), user.username()));
     }
 
     @POST

@@ -6,6 +6,7 @@ import cn.nantong.hotline.directory.Directory;
 import cn.nantong.hotline.kb.KbEntry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -22,11 +23,21 @@ public class TicketService {
     private final Directory directory;
     private final Clock clock;
     private final TicketLifecycle lifecycle;
+    private final Event<InquiryAnswered> inquiryAnswered;
 
-    TicketService(Directory directory, Clock clock, TimeLimits limits) {
+    TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered) {
         this.directory = directory;
         this.clock = clock;
         this.lifecycle = new TicketLifecycle(limits);
+        this.inquiryAnswered = inquiryAnswered;
+    }
+
+    /** A department's reply; a reply to a transferred inquiry is also offered to the knowledge base. */
+    public void reply(Ticket t, String department, String text, Assignment.Outcome outcome, String actor) {
+        lifecycle.reply(t, department, text, outcome, actor, now());
+        if (t.type == TicketType.INQUIRY) {
+            inquiryAnswered.fire(new InquiryAnswered(t.id, t.content, text, department, t.category));
+        }
     }
 
     public TicketLifecycle lifecycle() {

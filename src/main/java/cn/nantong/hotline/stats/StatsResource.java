@@ -1,0 +1,35 @@
+package cn.nantong.hotline.stats;
+
+import cn.nantong.hotline.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Figures for the coordination center: which department is late, returns, and leaves callers unsatisfied. */
+@Path("/api/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
+public class StatsResource {
+
+    private final StatsService stats;
+
+    StatsResource(StatsService stats) {
+        this.stats = stats;
+    }
+
+    /** The period and one row per department, in directory order. */
+    public record DepartmentsReport(String from, String to, List<DepartmentStats> departments) {
+    }
+
+    @GET
+    @Path("/departments")
+    public DepartmentsReport departments(@QueryParam("from") String from, @QueryParam("to") String to) {
+        StatsService.Period p = stats.period(from, to);
+        return new DepartmentsReport(p.from().toString(), p.to().toString(), stats.departments(p));
+    }
+}

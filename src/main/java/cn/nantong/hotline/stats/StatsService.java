@@ -1,0 +1,101 @@
+package cn.nantong.hotline.stats;
+
+import cn.nantong.hotline.common.ClockProducer;
+import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.directory.Directory;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Department performance (三率, on-time, returns, reopens, red lights) in one aggregate query. */
+@ApplicationScoped
+public class StatsService {
+
+    private final Directory directory;
+    private final Clock clock;
+
+    StatsService(Directory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The period: {@code from}–{@code to} inclusive, city-local dates; the last 30 days when not given. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    public Period period(String from, String to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate f = from == null || from.isBlank() ? today.minusDays(29) : date("from", from);
+        LocalDate t = to == null || to.isBlank() ? today : date("to", to);
+        if (t.isBefore(f)) {
+            throw ProblemException.badRequest("to", "结束日期 " + t + " 早于开始日期 " + f + "。");
+        }
+        return new Period(f, t);
+    }
+
+    @Transactional
+    public List<DepartmentStats> departments(Period p) {
+        List<?> rows = Panache.getEntityManager().createNativeQuery("""
+                select department_code,
+                       count(*),
+                       count(*) filter (where accepted_at is not null),
+                       count(*) filter (where accepted_at <= accept_due_at),
+                       count(*) filter (where replied_at is not null),
+                       count(*) filter (where replied_at <= reply_due_at),
+                       count(*) filter (where status = 'RETURNED' and return_reason is not null),
+                       count(*) filter (where callback_satisfaction is not null),
+                       count(*) filter (where callback_satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')),
+                       count(*) filter (where callback_resolved),
+                       count(*) filter (where callback_satisfaction = 'UNSATISFIED' or callback_resolved = false),
+                       count(*) filter (where accepted_at is not null or (status = 'RETURNED' and return_reason is not null))
+                from assignment
+                where dispatched_at >= ?1 and dispatched_at < ?2
+                group by department_code
+                """)
+                .setParameter(1, p.from().atStartOfDay(ClockProducer.CITY_ZONE).toInstant())
+                .setParameter(2, p.to().plusDays(1).atStartOfDay(ClockProducer.CITY_ZONE).toInstant())
+                .getResultList();
+        Map<String, long[]> byDept = new HashMap<>();
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            long[] n = new long[row.length - 1];
+            for (int i = 1; i < row.length; i++) {
+                n[i - 1] = ((Number) row[i]).longValue();
+            }
+            byDept.put((String) row[0], n);
+        }
+        Map<String, Long> red = new HashMap<>();
+        for (Object r : Panache.getEntityManager().createNativeQuery("""
+                select department_code, count(*) from assignment
+                where status in ('DISPATCHED', 'ACCEPTED', 'AWAITING_CALLER') and light = 'RED'
+                group by department_code""").getResultList()) {
+            Object[] row = (Object[]) r;
+            red.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return directory.departments().stream().map(d -> {
+            long[] n = byDept.getOrDefault(d.code(), new long[11]);
+            return new DepartmentStats(d.code(), d.name(), n[0], rate(n[2], n[1]), rate(n[4], n[3]), rate(n[5], n[0]),
+                    rate(n[9], n[6]), rate(n[7], n[6]), rate(n[8], n[6]), rate(n[10], n[0]),
+                    red.getOrDefault(d.code(), 0L));
+        }).toList();
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, field + " 须为日期 YYYY-MM-DD，收到 '" + value + "'。");
+        }
+    }
+}
