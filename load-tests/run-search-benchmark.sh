@@ -152,7 +152,7 @@ gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
 # Other work on this machine takes CPU from both the service and Gatling; wait (bounded) for a quiet moment
 # and say what was seen, so a figure taken on a busy machine is recognisable as such.
 wait_quiet() {
-  local deadline=$((SECONDS + QUIET_WAIT)) b0 b1 busy
+  local deadline=$((SECONDS + QUIET_WAIT)) b0 b1 busy tries=0
   while :; do
     b0="$(busy_ticks)"; sleep 5; b1="$(busy_ticks)"
     busy="$(awk -v a="$b0" -v b="$b1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz / 5 }')"
@@ -164,7 +164,9 @@ wait_quiet() {
       log "WARNING: machine still busy ($busy cores in use by other work) after waiting ${QUIET_WAIT} s; measuring anyway"
       return
     fi
-    log "machine busy ($busy cores in use by other work); waiting for a quiet moment"
+    if (( tries++ % 6 == 0 )); then
+      log "machine busy ($busy cores in use by other work); waiting up to ${QUIET_WAIT} s for a quiet moment"
+    fi
   done
 }
 

@@ -1,6 +1,7 @@
 package cn.nantong.hotline.kb;
 
 import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.common.QueryParams;
 import cn.nantong.hotline.directory.Directory;
 import cn.nantong.hotline.kb.index.KbIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,18 +62,8 @@ public class KbSearchService {
                 .toList();
     }
 
-    /** Taken as text so that "ten" gets a 400 that names the parameter, not JAX-RS's bare 404. */
     private int checkLimit(String limit) {
-        int n;
-        try {
-            n = limit == null || limit.isBlank() ? config.defaultLimit() : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("limit", "limit 须为整数，收到 '" + limit + "'。");
-        }
-        if (n < 1 || n > config.maxLimit()) {
-            throw ProblemException.badRequest("limit", "limit 须在 1 到 " + config.maxLimit() + " 之间，收到 " + n + "。");
-        }
-        return n;
+        return QueryParams.integer("limit", limit, config.defaultLimit(), 1, config.maxLimit());
     }
 
     private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package cn.nantong.hotline.stats;
 
 import cn.nantong.hotline.common.ClockProducer;
 import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.common.QueryParams;
 import cn.nantong.hotline.directory.Directory;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,8 @@ public class StatsService {
 
     public Period period(String from, String to) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate f = from == null || from.isBlank() ? today.minusDays(29) : date("from", from);
-        LocalDate t = to == null || to.isBlank() ? today : date("to", to);
+        LocalDate f = from == null || from.isBlank() ? today.minusDays(29) : QueryParams.date("from", from);
+        LocalDate t = to == null || to.isBlank() ? today : QueryParams.date("to", to);
         if (t.isBefore(f)) {
             throw ProblemException.badRequest("to", "结束日期 " + t + " 早于开始日期 " + f + "。");
         }
@@ -89,13 +89,5 @@ public class StatsService {
 
     private static Double rate(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " 须为日期 YYYY-MM-DD，收到 '" + value + "'。");
-        }
     }
 }

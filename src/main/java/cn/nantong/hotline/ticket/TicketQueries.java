@@ -1,12 +1,12 @@
 package cn.nantong.hotline.ticket;
 
 import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.common.QueryParams;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,19 +79,19 @@ public class TicketQueries {
         }
         if (blank(f.from()) != null) {
             where.append(" and t.receivedAt >= :from");
-            params.put("from", date("from", f.from()).atStartOfDay(cn.nantong.hotline.common.ClockProducer.CITY_ZONE).toInstant());
+            params.put("from", QueryParams.date("from", f.from()).atStartOfDay(cn.nantong.hotline.common.ClockProducer.CITY_ZONE).toInstant());
         }
         if (blank(f.to()) != null) {
             where.append(" and t.receivedAt < :to");
-            params.put("to", date("to", f.to()).plusDays(1).atStartOfDay(cn.nantong.hotline.common.ClockProducer.CITY_ZONE).toInstant());
+            params.put("to", QueryParams.date("to", f.to()).plusDays(1).atStartOfDay(cn.nantong.hotline.common.ClockProducer.CITY_ZONE).toInstant());
         }
         if (blank(f.q()) != null) {
             where.append(" and (t.number = :qExact or lower(t.content) like :q or lower(t.address) like :q)");
             params.put("qExact", f.q().strip());
             params.put("q", "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        int page = intParam("page", f.page(), 0, 0, 100_000);
-        int size = intParam("size", f.size(), 20, 1, 200);
+        int page = QueryParams.integer("page", f.page(), 0, 0, 100_000);
+        int size = QueryParams.integer("size", f.size(), 20, 1, 200);
         Light light = blank(f.light()) == null ? null : parseEnum(Light.class, "light", f.light());
         var query = Ticket.<Ticket>find("from Ticket t where " + where, Sort.descending("receivedAt", "id"), params);
         if (light == null) {
@@ -118,29 +118,6 @@ public class TicketQueries {
         } catch (IllegalArgumentException e) {
             List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
             throw ProblemException.badRequest(field, "未知的 " + field + " '" + value + "'，可选：" + String.join("、", names) + "。");
-        }
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.badRequest(field, field + " 须为日期 YYYY-MM-DD，收到 '" + value + "'。");
-        }
-    }
-
-    private static int intParam(String field, String value, int dflt, int min, int max) {
-        if (blank(value) == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) {
-                throw ProblemException.badRequest(field, field + " 须在 " + min + " 到 " + max + " 之间，收到 " + n + "。");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(field, field + " 须为整数，收到 '" + value + "'。");
         }
     }
 
