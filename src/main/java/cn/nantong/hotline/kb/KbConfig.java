@@ -15,6 +15,10 @@ public interface KbConfig {
     @WithDefault("1s")
     java.time.Duration refreshInterval();
 
+    /** Recent search answers kept in memory (0 turns the cache off); emptied whenever an entry changes. */
+    @WithDefault("5000")
+    int resultCacheSize();
+
     /** Hits per page when the client does not say. */
     @WithDefault("10")
     int defaultLimit();

@@ -53,7 +53,7 @@ public class KbIndexService {
         Path folder = Path.of(config.dir());
         SynonymExpander synonyms = SynonymExpander.parse(SynonymExpander.sources(folder));
         LOG.infof("Synonyms: %d groups, %d terms", synonyms.groups(), synonyms.terms());
-        index = new KbIndex(synonyms);
+        index = new KbIndex(synonyms, config.resultCacheSize());
         if (Files.isDirectory(folder)) {
             KbFolderScanner.Scan scan = new KbFolderScanner(new KbFileParser(directory::isDepartment)).scan(folder);
             lastSync = sync.apply(scan);

@@ -41,11 +41,10 @@ public final class KbAnalyzers {
             ",", "。", "？", "！", "、", "；", "：", "?", "!", ",", ".", ";", ":", "\"", "'", "“", "”", "（", "）", "(", ")"
     ), false);
 
-    public static final String TITLE = "title";
-    public static final String KEYWORDS = "keywords";
+    /** Title and keywords: what the entry is about. */
+    public static final String HEAD = "head";
     public static final String BODY = "body";
-    public static final String TITLE_BIGRAMS = "title_bi";
-    public static final String KEYWORDS_BIGRAMS = "keywords_bi";
+    public static final String HEAD_BIGRAMS = "head_bi";
     public static final String BODY_BIGRAMS = "body_bi";
 
     private final Analyzer analyzer;
@@ -57,7 +56,7 @@ public final class KbAnalyzers {
     public static KbAnalyzers create() {
         Analyzer words = words();
         Analyzer bigrams = bigrams();
-        Map<String, Analyzer> perField = Map.of(TITLE_BIGRAMS, bigrams, KEYWORDS_BIGRAMS, bigrams, BODY_BIGRAMS, bigrams);
+        Map<String, Analyzer> perField = Map.of(HEAD_BIGRAMS, bigrams, BODY_BIGRAMS, bigrams);
         return new KbAnalyzers(new PerFieldAnalyzerWrapper(words, perField));
     }
 

@@ -2,13 +2,15 @@ package cn.nantong.hotline.kb.index;
 
 import cn.nantong.hotline.kb.KbDocument;
 import cn.nantong.hotline.kb.MarkdownText;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -23,20 +25,22 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.IOUtils;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,38 +64,55 @@ public final class KbIndex implements Closeable {
      * weights, so these are not fitted to one query set. Fixed order: stable scores.
      */
     private static final List<Map.Entry<String, Float>> FIELD_BOOSTS = List.of(
-            Map.entry(KbAnalyzers.TITLE, 2.0f),
-            Map.entry(KbAnalyzers.KEYWORDS, 2.0f),
+            Map.entry(KbAnalyzers.HEAD, 2.0f),
             Map.entry(KbAnalyzers.BODY, 1.5f),
-            Map.entry(KbAnalyzers.TITLE_BIGRAMS, 1.0f),
-            Map.entry(KbAnalyzers.KEYWORDS_BIGRAMS, 1.0f),
+            Map.entry(KbAnalyzers.HEAD_BIGRAMS, 1.0f),
             Map.entry(KbAnalyzers.BODY_BIGRAMS, 1.0f));
 
-    private static final FieldType HIGHLIGHTED_BODY = highlightedBodyType();
+    /** The entry text as indexed, kept for snippets. */
+    private static final String TEXT = "text";
+    private static final Set<String> HIT_FIELDS = Set.of("id", "title", "category", "department", "review_by", TEXT);
 
     /** Synonym expansions count less than the caller's own words: they widen, the words decide. */
     private static final float EXPANSION_WEIGHT = 0.5f;
     /** Expansions are whole official terms, so word fields suffice; bigrams of them would only triple the clauses. */
-    private static final List<Map.Entry<String, Float>> EXPANSION_FIELDS = FIELD_BOOSTS.subList(0, 3);
+    private static final List<Map.Entry<String, Float>> EXPANSION_FIELDS = FIELD_BOOSTS.subList(0, 2);
+    /**
+     * Hits counted exactly up to here, a lower bound beyond: an exact count makes Lucene score every entry
+     * that shares a word with the question, instead of skipping those that cannot reach the top.
+     */
+    static final int TOTAL_HITS_THRESHOLD = 1000;
 
     private final KbAnalyzers analyzers;
     private final SynonymExpander synonyms;
+    private final Cache<CacheKey, SearchResult> results;
+    private final Path directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final QueryBuilder queryBuilder;
     private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     public KbIndex(SynonymExpander synonyms) {
+        this(synonyms, 0);
+    }
+
+    /**
+     * @param resultCacheSize how many recent answers to keep; the hotline hears the same questions all day,
+     *                        and any change to the index empties the cache, so an answer is never stale
+     */
+    public KbIndex(SynonymExpander synonyms, int resultCacheSize) {
+        this.results = resultCacheSize > 0 ? Caffeine.newBuilder().maximumSize(resultCacheSize).build() : null;
         this.analyzers = KbAnalyzers.create();
         this.synonyms = synonyms;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField()).setSimilarity(new BM25Similarity());
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            this.directory = Files.createTempDirectory("kb-index-");
+            // Memory-mapped files in a throw-away folder: the OS keeps them in RAM, and MMapDirectory reads
+            // several times faster than ByteBuffersDirectory on the search path.
+            this.writer = new IndexWriter(new MMapDirectory(directory), config);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.queryBuilder = new QueryBuilder(analyzers.perField());
         // Long rambling questions expand to many term clauses across six fields.
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 8192));
     }
@@ -104,6 +125,9 @@ public final class KbIndex implements Closeable {
                 titles.put(doc.id(), doc.title());
             }
             searchers.maybeRefreshBlocking();
+            if (results != null) {
+                results.invalidateAll();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,6 +141,9 @@ public final class KbIndex implements Closeable {
                 titles.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            if (results != null) {
+                results.invalidateAll();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,12 +160,23 @@ public final class KbIndex implements Closeable {
      * @param department only this department code, or null
      */
     public SearchResult search(String text, int limit, String category, String department) {
+        if (results == null) {
+            return searchIndex(text, limit, category, department);
+        }
+        return results.get(new CacheKey(text, limit, category, department),
+                k -> searchIndex(text, limit, category, department));
+    }
+
+    private record CacheKey(String text, int limit, String category, String department) {
+    }
+
+    private SearchResult searchIndex(String text, int limit, String category, String department) {
         String cut = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
-        Query matter = matterQuery(cut);
-        if (matter == null) {
+        Plan plan = plan(cut);
+        if (plan == null) {
             return new SearchResult(0, List.of());
         }
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matter, Occur.MUST);
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(plan.query(), Occur.MUST);
         if (category != null) {
             filtered.add(new TermQuery(new Term("category", category)), Occur.FILTER);
         }
@@ -148,15 +186,14 @@ public final class KbIndex implements Closeable {
         Query query = filtered.build();
         IndexSearcher searcher = acquire();
         try {
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
-            String[] snippets = snippets(searcher, query, top);
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit, TOTAL_HITS_THRESHOLD));
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
-                Document d = searcher.storedFields().document(sd.doc);
+                Document d = searcher.storedFields().document(sd.doc, HIT_FIELDS);
                 String reviewBy = d.get("review_by");
                 hits.add(new Hit(d.get("id"), d.get("title"), d.get("category"), d.get("department"), sd.score,
-                        snippets[i], reviewBy == null ? null : LocalDate.parse(reviewBy)));
+                        Snippets.of(d.get(TEXT), plan.words()), reviewBy == null ? null : LocalDate.parse(reviewBy)));
             }
             return new SearchResult(top.totalHits.value, hits);
         } catch (IOException e) {
@@ -183,51 +220,65 @@ public final class KbIndex implements Closeable {
     }
 
     /** Null when the text has nothing searchable (only punctuation, emoji or filler words). */
-    Query matterQuery(String text) {
+    /** The query and the words to mark in snippets. */
+    record Plan(Query query, Set<String> words) {
+    }
+
+    /** Null when the text has nothing searchable (only punctuation, emoji or filler words). */
+    Plan plan(String text) {
+        Map<Query, Float> clauses = new LinkedHashMap<>();
+        Set<String> words = new LinkedHashSet<>();
+        addTerms(clauses, words, text, 1f, FIELD_BOOSTS);
+        if (clauses.isEmpty()) {
+            return null;
+        }
+        List<String> expansions = synonyms.expand(text);
+        if (!expansions.isEmpty()) {
+            addTerms(clauses, words, String.join(" ", expansions), EXPANSION_WEIGHT, EXPANSION_FIELDS);
+        }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        boolean hasClause = addFields(any, text, 1f, FIELD_BOOSTS);
-        if (hasClause) {
-            List<String> expansions = synonyms.expand(text);
-            if (!expansions.isEmpty()) {
-                addFields(any, String.join(" ", expansions), EXPANSION_WEIGHT, EXPANSION_FIELDS);
-            }
-        }
-        return hasClause ? any.build() : null;
+        clauses.forEach((q, boost) -> any.add(new BoostQuery(q, boost), Occur.SHOULD));
+        return new Plan(any.build(), words);
     }
 
-    private boolean addFields(BooleanQuery.Builder into, String text, float weight,
-                              List<Map.Entry<String, Float>> fields) {
-        boolean added = false;
+    Query matterQuery(String text) {
+        Plan p = plan(text);
+        return p == null ? null : p.query();
+    }
+
+    /**
+     * One flat OR of term clauses, a repeated word counted once with its weights added. Flat, because a
+     * flat disjunction lets Lucene skip entries that cannot make the top hits; and each analysis runs once
+     * for all fields that share it, because smartcn segmentation costs as much as the search.
+     */
+    private void addTerms(Map<Query, Float> into, Set<String> words, String text, float weight,
+                          List<Map.Entry<String, Float>> fields) {
+        Map<String, List<String>> tokensByAnalysis = new HashMap<>();
         for (Map.Entry<String, Float> field : fields) {
-            Query q = queryBuilder.createBooleanQuery(field.getKey(), text, Occur.SHOULD);
-            if (q != null) {
-                into.add(new BoostQuery(q, field.getValue() * weight), Occur.SHOULD);
-                added = true;
+            boolean bigram = field.getKey().endsWith("_bi");
+            List<String> tokens = tokensByAnalysis.computeIfAbsent(bigram ? "bi" : "words",
+                    k -> analyze(field.getKey(), text));
+            float boost = field.getValue() * weight;
+            for (String token : tokens) {
+                into.merge(new TermQuery(new Term(field.getKey(), token)), boost, Float::sum);
             }
+            words.addAll(tokens);
         }
-        return added;
     }
 
-    private String[] snippets(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-        if (top.scoreDocs.length == 0) {
-            return new String[0];
+    private List<String> analyze(String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzers.perField().tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // Exact phrase and multi-term handling re-analyse each hit in a MemoryIndex: five times the cost
-        // of the whole search, for snippets that only need to show which words matched.
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzers.perField())
-                .withHandleMultiTermQuery(false)
-                .withHighlightPhrasesStrictly(false)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.CHINA), 60, 0.3f))
-                .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-                .build();
-        String[] raw = highlighter.highlight(KbAnalyzers.BODY_BIGRAMS, query, top, 2);
-        String[] merged = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            // Overlapping bigram matches come out as <em>身份</em><em>证</em>: show them as one word.
-            merged[i] = raw[i] == null ? "" : raw[i].replace("</em><em>", "").replaceAll("\\s+", " ").strip();
-        }
-        return merged;
+        return out;
     }
 
     private IndexSearcher acquire() {
@@ -249,8 +300,8 @@ public final class KbIndex implements Closeable {
     }
 
     private static Document toLucene(KbDocument doc) {
-        String text = MarkdownText.toPlainText(doc.body());
-        String keywords = String.join(" ", doc.keywords());
+        String text = MarkdownText.toIndexText(doc.body());
+        String head = doc.title() + "\n" + String.join(" ", doc.keywords());
         Document d = new Document();
         d.add(new StringField("id", doc.id(), Field.Store.YES));
         d.add(new StringField("category", doc.category(), Field.Store.YES));
@@ -258,27 +309,20 @@ public final class KbIndex implements Closeable {
         if (doc.reviewBy() != null) {
             d.add(new StoredField("review_by", doc.reviewBy().toString()));
         }
-        d.add(new TextField(KbAnalyzers.TITLE, doc.title(), Field.Store.YES));
-        d.add(new TextField(KbAnalyzers.TITLE_BIGRAMS, doc.title(), Field.Store.NO));
-        d.add(new TextField(KbAnalyzers.KEYWORDS, keywords, Field.Store.NO));
-        d.add(new TextField(KbAnalyzers.KEYWORDS_BIGRAMS, keywords, Field.Store.NO));
+        d.add(new StoredField("title", doc.title()));
+        d.add(new TextField(KbAnalyzers.HEAD, head, Field.Store.NO));
+        d.add(new TextField(KbAnalyzers.HEAD_BIGRAMS, head, Field.Store.NO));
         d.add(new TextField(KbAnalyzers.BODY, text, Field.Store.NO));
-        d.add(new Field(KbAnalyzers.BODY_BIGRAMS, text, HIGHLIGHTED_BODY));
+        d.add(new TextField(KbAnalyzers.BODY_BIGRAMS, text, Field.Store.NO));
+        d.add(new StoredField(TEXT, text));
         return d;
-    }
-
-    /** Offsets in the postings let the highlighter find matches without re-analysing the body per hit. */
-    private static FieldType highlightedBodyType() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        return t;
     }
 
     @Override
     public void close() throws IOException {
         searchers.close();
         writer.close();
+        IOUtils.rm(directory);
     }
 
     /** One ranked entry; {@code snippet} is HTML-escaped text with matches in {@code <em>}. */
