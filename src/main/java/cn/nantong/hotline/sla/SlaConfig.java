@@ -32,10 +32,6 @@ public interface SlaConfig {
     @WithDefault("0.75")
     double yellowAt();
 
-    /** How often the light scan runs; read by the scheduler, once per interval across all instances. */
-    @WithDefault("60s")
-    java.time.Duration scanInterval();
-
     /** Time a department has to accept (签收) a dispatched ticket. */
     @WithDefault("2 working hours")
     String accept();

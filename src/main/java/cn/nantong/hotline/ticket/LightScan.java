@@ -28,7 +28,7 @@ public class LightScan {
     private final Duration interval;
 
     LightScan(TicketService tickets, Clock clock,
-              @ConfigProperty(name = "hotline.sla.scan-interval", defaultValue = "60s") Duration interval) {
+              @ConfigProperty(name = "hotline.lights.scan-interval", defaultValue = "60s") Duration interval) {
         this.tickets = tickets;
         this.clock = clock;
         this.interval = interval;
@@ -38,7 +38,7 @@ public class LightScan {
     public record Result(boolean ran, int open, int changed, int newlyRed) {
     }
 
-    @Scheduled(every = "${hotline.sla.scan-interval:60s}", delay = 10, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${hotline.lights.scan-interval:60s}", delay = 10, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         Result r = scan(clock.instant());
