@@ -31,6 +31,10 @@ public class ProblemException extends RuntimeException {
                 field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, List.of());
     }

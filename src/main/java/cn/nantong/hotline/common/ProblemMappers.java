@@ -66,7 +66,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden", "当前账号无权执行此操作。", path(uri)));
+        return respond(ProblemException.forbidden("当前账号无权执行此操作。").toProblem(path(uri)));
     }
 
     @ServerExceptionMapper

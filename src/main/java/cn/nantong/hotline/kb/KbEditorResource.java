@@ -1,8 +1,11 @@
 package cn.nantong.hotline.kb;
 
+import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.identity.CurrentUser;
 import cn.nantong.hotline.identity.Role;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -86,7 +90,7 @@ public class KbEditorResource {
     public KbViews.Entry update(@PathParam("id") String id,
                                 @Valid @NotNull(message = "请求正文不能为空") EntryRequest request) {
         if (request.version() == null) {
-            throw cn.nantong.hotline.common.ProblemException.badRequest("version", "请提供您编辑的版本号 version，以免覆盖他人的修改。");
+            throw ProblemException.badRequest("version", "请提供您编辑的版本号 version，以免覆盖他人的修改。");
         }
         KbEntry entry = edits.update(id, request.toDocument(), request.version(), user.username(), request.note());
         index.publish(entry);
@@ -136,7 +140,7 @@ public class KbEditorResource {
 
     /** An answer a department gave to a transferred inquiry, for the editor to turn into an entry. */
     public record DraftView(long id, long ticketId, String question, String answer, String department,
-                            String category, String status, java.time.Instant createdAt) {
+                            String category, String status, Instant createdAt) {
     }
 
     public record DraftDecision(@NotBlank(message = "请选择 PUBLISHED 或 DISMISSED") String status) {
@@ -145,7 +149,7 @@ public class KbEditorResource {
     @GET
     @Path("/drafts")
     public List<DraftView> drafts() {
-        return KbDraft.<KbDraft>list("status", io.quarkus.panache.common.Sort.by("createdAt").and("id"), "OPEN").stream()
+        return KbDraft.<KbDraft>list("status", Sort.by("createdAt").and("id"), "OPEN").stream()
                 .map(d -> new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status,
                         d.createdAt))
                 .toList();
@@ -154,17 +158,17 @@ public class KbEditorResource {
     /** Closes a draft: PUBLISHED once an entry carries its answer, DISMISSED when it adds nothing. */
     @POST
     @Path("/drafts/{id}/decision")
-    @jakarta.transaction.Transactional
+    @Transactional
     public DraftView decideDraft(@PathParam("id") long id, @Valid @NotNull(message = "请求正文不能为空") DraftDecision decision) {
         KbDraft d = KbDraft.findById(id);
         if (d == null) {
-            throw cn.nantong.hotline.common.ProblemException.notFound("没有编号为 " + id + " 的草稿。");
+            throw ProblemException.notFound("没有编号为 " + id + " 的草稿。");
         }
         if (!List.of("PUBLISHED", "DISMISSED").contains(decision.status())) {
-            throw cn.nantong.hotline.common.ProblemException.badRequest("status", "status 须为 PUBLISHED 或 DISMISSED。");
+            throw ProblemException.badRequest("status", "status 须为 PUBLISHED 或 DISMISSED。");
         }
         if (!"OPEN".equals(d.status)) {
-            throw cn.nantong.hotline.common.ProblemException.conflict("草稿 " + id + " 已处理（" + d.status + "）。");
+            throw ProblemException.conflict("草稿 " + id + " 已处理（" + d.status + "）。");
         }
         d.status = decision.status();
         return new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status, d.createdAt);

@@ -1,5 +1,6 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.identity.Account;
 import cn.nantong.hotline.identity.Role;
 
@@ -20,8 +21,7 @@ public record Access(String username, Role role, String department) {
     /** The department this user acts for; refused for roles that act for none. */
     public String actingDepartment() {
         if (!isDepartment()) {
-            throw new cn.nantong.hotline.common.ProblemException(403, "forbidden", "Forbidden",
-                    "只有承办单位账号可以执行此操作。", java.util.List.of());
+            throw ProblemException.forbidden("只有承办单位账号可以执行此操作。");
         }
         return department;
     }

@@ -1,5 +1,6 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.identity.Account;
 import cn.nantong.hotline.identity.CurrentUser;
 import cn.nantong.hotline.identity.Role;
@@ -98,8 +99,7 @@ public class TicketResource {
                              @Valid @NotNull(message = BODY_REQUIRED) TicketRequests.Dispatch r) {
         boolean override = Boolean.TRUE.equals(r.override());
         if (override && !user.hasRole(Role.COORDINATOR)) {
-            throw new cn.nantong.hotline.common.ProblemException(403, "forbidden", "Forbidden",
-                    "只有便民服务中心协调员可以把工单再次派给退回过它的部门（override）。", List.of());
+            throw ProblemException.forbidden("只有便民服务中心协调员可以把工单再次派给退回过它的部门（override）。");
         }
         tickets.checkDepartment("lead", r.lead());
         List<String> co = r.co() == null ? List.of() : r.co().stream().map(String::strip).toList();

@@ -4,8 +4,6 @@ import cn.nantong.hotline.kb.KbDocument;
 import cn.nantong.hotline.kb.MarkdownText;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -16,7 +14,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -37,9 +34,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
@@ -58,25 +52,9 @@ public final class KbIndex implements Closeable {
     /** Text longer than this is cut before analysis: a caller's story past it adds noise, not signal. */
     public static final int MAX_QUERY_CHARS = 500;
 
-    /**
-     * Title and keywords say what an entry is about, the body only mentions things; whole words say more
-     * than bigrams. Tuned with SearchQualityBench: results held within ±0.02 MRR over a wide range of
-     * weights, so these are not fitted to one query set. Fixed order: stable scores.
-     */
-    private static final List<Map.Entry<String, Float>> FIELD_BOOSTS = List.of(
-            Map.entry(KbAnalyzers.HEAD, 2.0f),
-            Map.entry(KbAnalyzers.BODY, 1.5f),
-            Map.entry(KbAnalyzers.HEAD_BIGRAMS, 1.0f),
-            Map.entry(KbAnalyzers.BODY_BIGRAMS, 1.0f));
-
     /** The entry text as indexed, kept for snippets. */
     private static final String TEXT = "text";
     private static final Set<String> HIT_FIELDS = Set.of("id", "title", "category", "department", "review_by", TEXT);
-
-    /** Synonym expansions count less than the caller's own words: they widen, the words decide. */
-    private static final float EXPANSION_WEIGHT = 0.5f;
-    /** Expansions are whole official terms, so word fields suffice; bigrams of them would only triple the clauses. */
-    private static final List<Map.Entry<String, Float>> EXPANSION_FIELDS = FIELD_BOOSTS.subList(0, 2);
     /**
      * Hits counted exactly up to here, a lower bound beyond: an exact count makes Lucene score every entry
      * that shares a word with the question, instead of skipping those that cannot reach the top.
@@ -84,7 +62,7 @@ public final class KbIndex implements Closeable {
     static final int TOTAL_HITS_THRESHOLD = 1000;
 
     private final KbAnalyzers analyzers;
-    private final SynonymExpander synonyms;
+    private final QueryPlanner planner;
     private final Cache<CacheKey, SearchResult> results;
     private final Path directory;
     private final IndexWriter writer;
@@ -102,7 +80,7 @@ public final class KbIndex implements Closeable {
     public KbIndex(SynonymExpander synonyms, int resultCacheSize) {
         this.results = resultCacheSize > 0 ? Caffeine.newBuilder().maximumSize(resultCacheSize).build() : null;
         this.analyzers = KbAnalyzers.create();
-        this.synonyms = synonyms;
+        this.planner = new QueryPlanner(analyzers, synonyms);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField()).setSimilarity(new BM25Similarity());
             this.directory = Files.createTempDirectory("kb-index-");
@@ -172,7 +150,7 @@ public final class KbIndex implements Closeable {
 
     private SearchResult searchIndex(String text, int limit, String category, String department) {
         String cut = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
-        Plan plan = plan(cut);
+        QueryPlanner.Plan plan = planner.plan(cut);
         if (plan == null) {
             return new SearchResult(0, List.of());
         }
@@ -220,65 +198,10 @@ public final class KbIndex implements Closeable {
     }
 
     /** Null when the text has nothing searchable (only punctuation, emoji or filler words). */
-    /** The query and the words to mark in snippets. */
-    record Plan(Query query, Set<String> words) {
-    }
-
-    /** Null when the text has nothing searchable (only punctuation, emoji or filler words). */
-    Plan plan(String text) {
-        Map<Query, Float> clauses = new LinkedHashMap<>();
-        Set<String> words = new LinkedHashSet<>();
-        addTerms(clauses, words, text, 1f, FIELD_BOOSTS);
-        if (clauses.isEmpty()) {
-            return null;
-        }
-        List<String> expansions = synonyms.expand(text);
-        if (!expansions.isEmpty()) {
-            addTerms(clauses, words, String.join(" ", expansions), EXPANSION_WEIGHT, EXPANSION_FIELDS);
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        clauses.forEach((q, boost) -> any.add(new BoostQuery(q, boost), Occur.SHOULD));
-        return new Plan(any.build(), words);
-    }
-
+    /** The query a question becomes, for diagnostics (load-tests/diagnostics/InProcessSearchProbe). */
     Query matterQuery(String text) {
-        Plan p = plan(text);
+        QueryPlanner.Plan p = planner.plan(text);
         return p == null ? null : p.query();
-    }
-
-    /**
-     * One flat OR of term clauses, a repeated word counted once with its weights added. Flat, because a
-     * flat disjunction lets Lucene skip entries that cannot make the top hits; and each analysis runs once
-     * for all fields that share it, because smartcn segmentation costs as much as the search.
-     */
-    private void addTerms(Map<Query, Float> into, Set<String> words, String text, float weight,
-                          List<Map.Entry<String, Float>> fields) {
-        Map<String, List<String>> tokensByAnalysis = new HashMap<>();
-        for (Map.Entry<String, Float> field : fields) {
-            boolean bigram = field.getKey().endsWith("_bi");
-            List<String> tokens = tokensByAnalysis.computeIfAbsent(bigram ? "bi" : "words",
-                    k -> analyze(field.getKey(), text));
-            float boost = field.getValue() * weight;
-            for (String token : tokens) {
-                into.merge(new TermQuery(new Term(field.getKey(), token)), boost, Float::sum);
-            }
-            words.addAll(tokens);
-        }
-    }
-
-    private List<String> analyze(String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzers.perField().tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     private IndexSearcher acquire() {

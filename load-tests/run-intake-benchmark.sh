@@ -1,0 +1,320 @@
+#!/usr/bin/env bash
+# Throughput benchmark of ticket intake over HTTP (POST /api/tickets as the demo agent agent1).
+#
+#   load-tests/run-intake-benchmark.sh
+#
+# 1. builds the service jar when target/quarkus-app/quarkus-run.jar is missing,
+# 2. starts the service on 127.0.0.1:$BENCH_PORT with a fresh, empty data dir (embedded PostgreSQL, demo
+#    accounts, the default knowledge base) and waits for /q/health/ready,
+# 3. warms up, then runs the measured load (Gatling TicketIntakeSimulation: $BENCH_USERS concurrent agents
+#    looping POST /api/tickets for $BENCH_DURATION s) and prints tickets/s, p50/p95/p99/max and the CPU split,
+# 4. checks that the database holds exactly as many tickets as there were 201 answers (GET /api/tickets?size=1
+#    as coord1 -> total), for the measured run and for the whole session,
+# 5. stops the service and its PostgreSQL and removes the data dir, also on failure or Ctrl-C.
+#
+# Settings (environment): BENCH_PORT=18090 BENCH_USERS=32 (a space-separated list runs each in turn, e.g.
+# "16 32 64") BENCH_DURATION=45 BENCH_WARMUP=25 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
+# BENCH_QUIET_WAIT=60 BENCH_QUIET_CORES=0.3 (wait up to 60 s for other work on the machine to calm down)
+# BENCH_PROFILE=1: afterwards, record JFR during another BENCH_PROFILE_SECONDS=30 s of load and print hot spots.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MAIN="$(cd "$HERE/.." && pwd)"
+PORT="${BENCH_PORT:-18090}"
+USERS_LIST="${BENCH_USERS:-32}"
+DURATION="${BENCH_DURATION:-45}"
+WARMUP="${BENCH_WARMUP:-25}"
+START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
+PROFILE="${BENCH_PROFILE:-0}"
+PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-30}"
+QUIET_WAIT="${BENCH_QUIET_WAIT:-60}"
+QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
+SERVICE_LOG="$HERE/target/intake-service.log"
+BASE_URL="http://127.0.0.1:$PORT"
+SIMULATION=cn.nantong.hotline.loadtest.TicketIntakeSimulation
+
+exec 3>&1
+log() { printf '[intake %(%H:%M:%S)T] %s\n' -1 "$*" >&3; }
+die() { log "FAILED: $*"; exit 1; }
+
+case "$PORT" in 8080|8081) die "port $PORT is reserved for other work here; choose another BENCH_PORT" ;; esac
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "port $PORT is already in use; set BENCH_PORT to a free port"
+fi
+for u in $USERS_LIST; do [[ "$u" =~ ^[1-9][0-9]*$ ]] || die "BENCH_USERS must be numbers, got '$USERS_LIST'"; done
+
+SVC_PID=""
+DATA_DIR=""
+stop_service() {
+  if [[ -n "$SVC_PID" ]] && kill -0 "$SVC_PID" 2>/dev/null; then
+    log "stopping the service (pid $SVC_PID)"
+    kill -TERM "$SVC_PID"
+    for _ in $(seq 1 60); do kill -0 "$SVC_PID" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$SVC_PID" 2>/dev/null; then
+      log "service did not stop in 30 s; killing it"
+      kill -KILL "$SVC_PID"
+    fi
+    wait "$SVC_PID" 2>/dev/null || true
+  fi
+  SVC_PID=""
+  if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
+    # The embedded PostgreSQL is a separate process tree; the service's shutdown hook stops it, but after
+    # a crash or a KILL it would be left running: stop it through its own postmaster.pid, by pid.
+    local pidfile="$DATA_DIR/postgres/postmaster.pid"
+    if [[ -f "$pidfile" ]]; then
+      local pgpid
+      pgpid="$(head -1 "$pidfile")"
+      if [[ "$pgpid" =~ ^[0-9]+$ ]] && kill -0 "$pgpid" 2>/dev/null; then
+        log "stopping the leftover embedded PostgreSQL (pid $pgpid)"
+        kill -INT "$pgpid"
+        for _ in $(seq 1 40); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.5; done
+        if kill -0 "$pgpid" 2>/dev/null; then kill -KILL "$pgpid" || true; fi
+      fi
+    fi
+    local left
+    left="$(ps -eo pid=,args= | grep -F -- "$DATA_DIR" | grep -v grep || true)"
+    if [[ -n "$left" ]]; then
+      log "WARNING: processes still use $DATA_DIR:"; echo "$left" >&3
+    else
+      log "no service or postgres process left (checked with ps)"
+    fi
+    rm -rf -- "$DATA_DIR"
+  fi
+  DATA_DIR=""
+}
+cleanup() {
+  local rc=$?
+  set +e
+  stop_service
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now() { date +%s.%N; }
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# ------------------------------------------------------------------ build
+if [[ ! -f "$MAIN/target/quarkus-app/quarkus-run.jar" ]]; then
+  log "building the service (mvn -q -DskipTests package in $MAIN)"
+  (cd "$MAIN" && mvn -q -B -DskipTests package)
+fi
+log "compiling the load tests"
+(cd "$HERE" && mvn -q -B test-compile)
+java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.IntakeGenerator 1 \
+  | sed 's/^/    sample body: /' >&3
+
+# ------------------------------------------------------------------ service
+JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
+log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
+NEWER="$(find "$MAIN/src/main" -type f -newer "$MAIN/target/quarkus-app/app" | wc -l)"
+(( NEWER == 0 )) || log "NOTE: $NEWER files under src/main are newer than this jar; rebuild (mvn -DskipTests package) to measure the latest code"
+DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-intake-data.XXXXXX")"
+log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
+T0="$(now)"
+# No quarkus.datasource.jdbc.url: the embedded PostgreSQL with the demo accounts (agent1, coord1, …).
+# shellcheck disable=SC2086
+(cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} \
+  -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
+  -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 3>&- &
+SVC_PID=$!
+until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do
+  kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; die "the service exited during start-up"; }
+  if awk -v t0="$T0" -v now="$(now)" -v max="$START_TIMEOUT" 'BEGIN { exit !(now - t0 > max) }'; then
+    tail -40 "$SERVICE_LOG"; die "not ready after $START_TIMEOUT s"
+  fi
+  sleep 0.2
+done
+STARTUP="$(secs "$T0" "$(now)")"
+log "ready after ${STARTUP} s (from launch to /q/health/ready, incl. a fresh embedded PostgreSQL)"
+
+# Tickets in the database, as the coordinator sees them (all of them).
+db_total() {
+  curl -sf -u coord1:demo12345 "$BASE_URL/api/tickets?size=1" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
+}
+# OK / KO request counts from a Gatling console log ("> request count | total | OK | KO").
+ok_ko() {
+  python3 - "$1" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+b = t[t.rindex("---- Global Information"):]
+m = re.search(r"> request count\s*\|\s*([\d,]+)\s*\|\s*([-\d,]+)\s*\|\s*([-\d,]+)", b)
+f = lambda s: 0 if s == "-" else int(s.replace(",", ""))
+print(f(m.group(2)), f(m.group(3)))
+PY
+}
+TOTAL_OK=0
+TOTAL_KO=0
+count_run() { # $1 = Gatling log; adds its OK/KO counts to the session totals
+  local ok ko
+  read -r ok ko < <(ok_ko "$1")
+  TOTAL_OK=$((TOTAL_OK + ok)); TOTAL_KO=$((TOTAL_KO + ko))
+  echo "$ok $ko"
+}
+
+START_COUNT="$(db_total)" || die "GET /api/tickets as coord1 failed"
+log "tickets in the database before any load: $START_COUNT"
+SAMPLE="$(java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.IntakeGenerator 1 | head -1)"
+SAMPLE_ANSWER="$(curl -s -o /dev/stderr -w '%{http_code}' -u agent1:demo12345 -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: bench-sample-$$-$(date +%s)" --data-binary "$SAMPLE" "$BASE_URL/api/tickets" 2>"$HERE/target/intake-sample.json")"
+[[ "$SAMPLE_ANSWER" == 201 ]] || { cat "$HERE/target/intake-sample.json" >&3; die "sample intake answered $SAMPLE_ANSWER, expected 201"; }
+TOTAL_OK=$((TOTAL_OK + 1))
+log "sample intake: 201 $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("number"), d.get("status"), d.get("type"))' "$HERE/target/intake-sample.json")"
+
+RUN_ID="$(date +%s%N)"
+gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
+  (cd "$HERE" && mvn -q -B gatling:test -Dbench.simulation="$SIMULATION" -Dbench.baseUrl="$BASE_URL" \
+    -Dbench.users="$4" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
+    -Dbench.runId="$RUN_ID-$1-$4" -Dbench.description="$1: $4 users x $2 s, POST /api/tickets")
+}
+
+wait_quiet() {
+  local deadline=$((SECONDS + QUIET_WAIT)) b0 b1 busy tries=0
+  while :; do
+    b0="$(busy_ticks)"; sleep 5; b1="$(busy_ticks)"
+    busy="$(awk -v a="$b0" -v b="$b1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz / 5 }')"
+    if awk -v b="$busy" -v max="$QUIET_CORES" 'BEGIN { exit !(b <= max) }'; then
+      log "machine quiet enough: $busy cores busy while the service idles (threshold $QUIET_CORES)"
+      return
+    fi
+    if (( SECONDS >= deadline )); then
+      log "WARNING: machine still busy ($busy cores in use by other work) after waiting ${QUIET_WAIT} s; measuring anyway"
+      return
+    fi
+    if (( tries++ % 6 == 0 )); then
+      log "machine busy ($busy cores in use by other work); waiting up to ${QUIET_WAIT} s for a quiet moment"
+    fi
+  done
+}
+
+# ------------------------------------------------------------------ warm-up
+FIRST_USERS="${USERS_LIST%% *}"
+WARM_LOG="$HERE/target/gatling-intake-warmup.log"
+log "warm-up: $FIRST_USERS users for $WARMUP s (JIT, connection pool, PostgreSQL caches; not measured)"
+gatling warmup "$WARMUP" false "$FIRST_USERS" >"$WARM_LOG" 2>&1 || { tail -30 "$WARM_LOG"; die "warm-up failed"; }
+read -r WOK WKO < <(count_run "$WARM_LOG")
+log "warm-up: $WOK tickets created, $WKO failed requests"
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SVC_PID/stat"; }
+pg_ticks() { # CPU of the embedded PostgreSQL: the postmaster (incl. exited children) and its live backends
+  local pgpid t=0 p
+  pgpid="$(head -1 "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null || true)"
+  [[ "$pgpid" =~ ^[0-9]+$ && -r "/proc/$pgpid/stat" ]] || { echo 0; return; }
+  t="$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pgpid/stat")"
+  for p in $(ps -o pid= --ppid "$pgpid"); do
+    t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
+}
+HZ="$(getconf CLK_TCK)"
+SUMMARY=()
+VERDICT=0
+
+# ------------------------------------------------------------------ measured runs
+for USERS in $USERS_LIST; do
+  wait_quiet
+  RUN_LOG="$HERE/target/gatling-intake-$USERS.log"
+  BEFORE="$(db_total)"
+  C0="$(cpu_ticks)"; P0="$(pg_ticks)"; B0="$(busy_ticks)"; W0="$(now)"
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+  log "measured run: $USERS concurrent users for $DURATION s (Gatling output: $RUN_LOG)"
+  set +e
+  TIMEFORMAT='%U %S'
+  { time gatling intake "$DURATION" true "$USERS" >"$RUN_LOG" 2>&1 ; } 2>"$HERE/target/loadgen-cpu.txt"
+  GATLING_RC=$?
+  LOADGEN_CPU="$(awk '{ print $1 + $2 }' "$HERE/target/loadgen-cpu.txt")"
+  set -e
+  C1="$(cpu_ticks)"; P1="$(pg_ticks)"; B1="$(busy_ticks)"; W1="$(now)"
+  LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+  AFTER="$(db_total)"
+  REPORT_DIR="$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$RUN_LOG" | tail -1)"
+  [[ -n "$REPORT_DIR" && -d "$REPORT_DIR" ]] || { tail -40 "$RUN_LOG"; die "no Gatling report (exit code $GATLING_RC)"; }
+  read -r MOK MKO < <(count_run "$RUN_LOG")
+  sed -n '/---- Global Information/,/^====/p' "$RUN_LOG"
+  grep -E '^Global: ' "$RUN_LOG" || true
+  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$USERS" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" <<'PY'
+import html, re, sys
+(path, c0, c1, p0, p1, b0, b1, w0, w1, hz, cores, users, duration, loadgen, report,
+ before, after, mok, mko) = sys.argv[1:]
+text = open(path, encoding="utf-8").read()
+block = text[text.rindex("---- Global Information"):]
+def v(label):
+    m = re.search(r"> " + re.escape(label) + r"\s*\|\s*([-\d,.]+)", block)
+    x = m.group(1).replace(",", "") if m else "-"
+    return float(x) if x != "-" else 0.0
+n = v("request count"); rps = v("mean throughput (rps)")
+p50 = v("response time 50th percentile (ms)"); p95 = v("response time 95th percentile (ms)")
+p99 = v("response time 99th percentile (ms)"); mx = v("max response time (ms)"); mean = v("mean response time (ms)")
+mok, mko, before, after = int(mok), int(mko), int(before), int(after)
+hz = float(hz); cores = int(cores); loadgen = float(loadgen or 0)
+svc = (float(c1) - float(c0)) / hz; pg = (float(p1) - float(p0)) / hz; busy = (float(b1) - float(b0)) / hz
+wall = float(w1) - float(w0)
+ok = rps >= 400 and p99 <= 50 and mko == 0
+out = sys.stderr
+print(file=out)
+print(f"================ ticket intake benchmark: {users} users ================", file=out)
+print(f"load             : {users} concurrent agents (closed model, no think time), {duration} s measured, POST /api/tickets", file=out)
+print(f"requests         : {int(n)} ({mko} failed)", file=out)
+print(f"tickets/s        : {rps:.1f}   (201 answers / s over the run)", file=out)
+print(f"latency (ms)     : p50 {p50:.0f} | p95 {p95:.0f} | p99 {p99:.0f} | max {mx:.0f} | mean {mean:.0f}", file=out)
+print(f"target           : >= 400 tickets/s with p99 <= 50 ms -> {'MET' if ok else 'NOT MET'}", file=out)
+delta = after - before
+print(f"database check   : {before} -> {after} tickets (+{delta}); 201 answers in this run: {mok} -> "
+      + ("OK (nothing lost, nothing doubled)" if delta == mok else f"MISMATCH ({delta - mok:+d})"), file=out)
+print(f"CPU during the Gatling run ({wall:.0f} s wall x {cores} cores = {wall*cores:.0f} core-s):", file=out)
+print(f"  service JVM    : {svc:.1f} core-s ({100*svc/(wall*cores):.0f}%)" + (f" = {1000*svc/n:.2f} ms per ticket" if n else ""), file=out)
+print(f"  PostgreSQL     : {pg:.1f} core-s ({100*pg/(wall*cores):.0f}%)" + (f" = {1000*pg/n:.2f} ms per ticket" if n else ""), file=out)
+print(f"  load generator : {loadgen:.1f} core-s (Maven + the Gatling JVM it forks, incl. their start-up)", file=out)
+print(f"  everything else: {max(0.0, busy - svc - pg - loadgen):.1f} core-s (the OS and other work on this machine)", file=out)
+if n and svc + pg > 0:
+    print(f"  => with all {cores} cores for service + PostgreSQL, CPU would cap intake near {n/(svc+pg)*cores:.0f} tickets/s", file=out)
+try:
+    t = open(report + "/index.html", encoding="utf-8").read()
+    rows = []
+    for m in re.finditer(r'class="ellipsed-name">(.*?)</span>(.*?)</tr>', t, re.S):
+        cols = dict(re.findall(r'col-(\d+)">([^<]*)</td>', m.group(2)))
+        if "2" in cols:
+            rows.append((html.unescape(m.group(1)), *(cols.get(c, "-") for c in ("2", "6", "8", "10", "11", "12"))))
+    if rows:
+        print("by ticket type (ms):", file=out)
+        print(f"  {'request':24} {'count':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6}", file=out)
+        for r in rows:
+            print(f"  {r[0]:24} {r[1]:>7} {r[2]:>7} {r[3]:>6} {r[4]:>6} {r[5]:>6} {r[6]:>6}", file=out)
+except OSError:
+    pass
+print(f"| {users} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {mx:.0f} | {mko} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
+PY
+  )" 2>&3
+  SUMMARY+=("$LINE")
+  [[ "$LINE" == *"| OK |"* ]] || VERDICT=1
+  log "load average before / after: $LOAD_BEFORE / $LOAD_AFTER; Gatling report: $REPORT_DIR/index.html"
+done
+
+# ------------------------------------------------------------------ optional profile (separate, after the figures)
+if [[ "$PROFILE" == 1 ]]; then
+  JFR_FILE="$HERE/target/intake-$(date +%Y%m%d-%H%M%S).jfr"
+  log "profiling: JFR (settings=default) during another $PROFILE_SECONDS s at $FIRST_USERS users; figures above are unaffected"
+  jcmd "$SVC_PID" JFR.start name=bench settings=default filename="$JFR_FILE" >/dev/null
+  gatling profiled "$PROFILE_SECONDS" false "$FIRST_USERS" >"$HERE/target/gatling-intake-profiled.log" 2>&1 || true
+  jcmd "$SVC_PID" JFR.stop name=bench >/dev/null
+  read -r POK PKO < <(count_run "$HERE/target/gatling-intake-profiled.log") || true
+  log "JFR recording: $JFR_FILE (profiled run: $POK tickets, $PKO failed)"
+  java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.JfrHotspots "$JFR_FILE" 30 || true
+fi
+
+# ------------------------------------------------------------------ whole-session count check
+END_COUNT="$(db_total)"
+log "tickets in the database at the end: $END_COUNT; 201 answers in the whole session (sample + warm-up + runs): $TOTAL_OK; failed requests: $TOTAL_KO"
+if (( END_COUNT - START_COUNT == TOTAL_OK )); then
+  log "database check: OK, $((END_COUNT - START_COUNT)) new tickets = $TOTAL_OK answers 201 (nothing lost, nothing doubled)"
+else
+  log "database check: MISMATCH, $((END_COUNT - START_COUNT)) new tickets vs $TOTAL_OK answers 201"
+  VERDICT=1
+fi
+log "summary (users | tickets/s | p50 | p95 | p99 | max ms | failed | service ms CPU/ticket | PostgreSQL ms CPU/ticket | DB check | target):"
+printf '    %s\n' "${SUMMARY[@]}" >&3
+log "service under test: app jar sha256 $JAR_ID"
+exit "$VERDICT"

@@ -1,0 +1,113 @@
+package cn.nantong.hotline.loadtest;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Throughput of ticket intake over HTTP: a closed model of exactly {@code bench.users} (32) concurrent agents,
+ * each looping {@code POST /api/tickets} back to back (no think time) over its own keep-alive connection, for
+ * {@code bench.duration} seconds, authenticated preemptively with HTTP Basic as the demo agent
+ * ({@code agent1}/{@code demo12345}). Bodies come from {@link IntakeGenerator}: realistic Chinese content, the
+ * seven districts, plausible addresses, mobile numbers with repeat callers, about 12 % INQUIRY. Every request
+ * carries its own {@code Idempotency-Key} (run id + sequence number), as a real client would, and must answer
+ * 201. Requests are named by ticket type so the report breaks latency down by it.
+ *
+ * <p>Bounded in time (the loop's duration, plus {@code maxDuration} as a hard stop) and in count (a global
+ * request budget, {@code bench.maxRequests}); targets only 127.0.0.1.
+ *
+ * <p>System properties: bench.baseUrl (http://127.0.0.1:18090), bench.users (32), bench.duration (45, seconds),
+ * bench.maxRequests (2,000 × duration), bench.requestName ("intake"; the warm-up uses "warmup"), bench.assert
+ * (true: check the target), bench.targetRps (400), bench.targetP99Ms (50), bench.user / bench.password
+ * (agent1 / demo12345), bench.seed (run-dependent: the sequence numbers restart with every run), bench.runId
+ * (prefix of the idempotency keys; by default the start time in ms).
+ */
+public class TicketIntakeSimulation extends Simulation {
+
+    private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
+
+    private final String baseUrl = System.getProperty("bench.baseUrl", "http://127.0.0.1:18090");
+    private final int users = Integer.getInteger("bench.users", 32);
+    private final Duration duration = Duration.ofSeconds(Integer.getInteger("bench.duration", 45));
+    private final long maxRequests = Long.getLong("bench.maxRequests", 2_000L * duration.toSeconds());
+    private final String requestName = System.getProperty("bench.requestName", "intake");
+    private final boolean checkTarget = Boolean.parseBoolean(System.getProperty("bench.assert", "true"));
+    private final double targetRps = Double.parseDouble(System.getProperty("bench.targetRps", "400"));
+    private final int targetP99Ms = Integer.getInteger("bench.targetP99Ms", 50);
+    private final String user = System.getProperty("bench.user", "agent1");
+    private final String password = System.getProperty("bench.password", "demo12345");
+    private final String runId = System.getProperty("bench.runId", Long.toString(System.currentTimeMillis()));
+    private final long seed = Long.getLong("bench.seed", runId.hashCode());
+
+    private final AtomicLong budget = new AtomicLong(maxRequests);
+    private final AtomicLong sequence = new AtomicLong();
+    private final IntakeGenerator generator = new IntakeGenerator(seed, 500);
+
+    {
+        URI uri = URI.create(baseUrl);
+        if (!LOCAL_HOSTS.contains(uri.getHost())) {
+            throw new IllegalArgumentException("bench.baseUrl must point at 127.0.0.1, got " + baseUrl);
+        }
+
+        HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json; charset=UTF-8")
+                .userAgentHeader("hotline-load-test")
+                .basicAuth(user, password) // Gatling sends Basic credentials preemptively
+                // Gatling's default warm-up call goes to an outside host: never.
+                .disableWarmUp()
+                .disableCaching();
+
+        // Records are generated on demand from a shared sequence number; the body is a pure function of it.
+        Iterator<Map<String, Object>> records = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                long n = sequence.getAndIncrement();
+                Map<String, Object> r = generator.record(n);
+                return Map.of("body", generator.json(n), "type", r.get("type"),
+                        "key", "bench-" + runId + "-" + requestName + "-" + n);
+            }
+        };
+
+        ChainBuilder intake = feed(records)
+                .exec(http(requestName + " #{type}").post("/api/tickets")
+                        .header("Idempotency-Key", "#{key}")
+                        .body(StringBody("#{body}"))
+                        .check(status().is(201)));
+
+        ScenarioBuilder scn = scenario("ticket intake, " + users + " concurrent users")
+                .exec(asLongAsDuring(session -> budget.getAndDecrement() > 0, duration).on(intake));
+
+        var setUp = setUp(scn.injectClosed(constantConcurrentUsers(users).during(duration)))
+                .protocols(protocol)
+                .maxDuration(duration.plusSeconds(30));
+        if (checkTarget) {
+            setUp.assertions(
+                    global().failedRequests().percent().is(0.0),
+                    global().requestsPerSec().gte(targetRps),
+                    global().responseTime().percentile(99.0).lte(targetP99Ms));
+        }
+    }
+}
