@@ -15,6 +15,8 @@
 # Settings (environment): BENCH_PORT=18090 BENCH_USERS=32 (a space-separated list runs each in turn, e.g.
 # "16 32 64") BENCH_DURATION=45 BENCH_WARMUP=25 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
 # BENCH_QUIET_WAIT=60 BENCH_QUIET_CORES=0.3 (wait up to 60 s for other work on the machine to calm down)
+# BENCH_BCRYPT_COST=N: DIAGNOSTIC what-if, re-hash agent1's password with bcrypt cost N in the throw-away
+# benchmark database (the service uses cost 10); figures from such a run are labelled and are not the target figure.
 # BENCH_PROFILE=1: afterwards, record JFR during another BENCH_PROFILE_SECONDS=30 s of load and print hot spots.
 set -euo pipefail
 
@@ -29,6 +31,7 @@ PROFILE="${BENCH_PROFILE:-0}"
 PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-30}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-60}"
 QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
+BCRYPT_COST="${BENCH_BCRYPT_COST:-}"
 SERVICE_LOG="$HERE/target/intake-service.log"
 BASE_URL="http://127.0.0.1:$PORT"
 SIMULATION=cn.nantong.hotline.loadtest.TicketIntakeSimulation
@@ -104,7 +107,7 @@ fi
 log "compiling the load tests"
 (cd "$HERE" && mvn -q -B test-compile)
 java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.IntakeGenerator 1 \
-  | sed 's/^/    sample body: /' >&3
+  | sed -e '1s/^/    sample body: /' -e '2s/^/    generator: /' >&3
 
 # ------------------------------------------------------------------ service
 JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
@@ -148,13 +151,20 @@ PY
 }
 TOTAL_OK=0
 TOTAL_KO=0
-count_run() { # $1 = Gatling log; adds its OK/KO counts to the session totals
-  local ok ko
-  read -r ok ko < <(ok_ko "$1")
-  TOTAL_OK=$((TOTAL_OK + ok)); TOTAL_KO=$((TOTAL_KO + ko))
-  echo "$ok $ko"
+RUN_OK=0
+RUN_KO=0
+count_run() { # $1 = Gatling log; sets RUN_OK/RUN_KO and adds them to the session totals (in this shell)
+  read -r RUN_OK RUN_KO < <(ok_ko "$1")
+  TOTAL_OK=$((TOTAL_OK + RUN_OK)); TOTAL_KO=$((TOTAL_KO + RUN_KO))
 }
 
+if [[ -n "$BCRYPT_COST" ]]; then
+  PG_PORT="$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$SERVICE_LOG" | tail -1)"
+  [[ -n "$PG_PORT" ]] || die "cannot find the embedded PostgreSQL port in $SERVICE_LOG"
+  log "DIAGNOSTIC: agent1's bcrypt cost lowered to $BCRYPT_COST in the benchmark database (service default 10)"
+  java -cp "$MAIN/target/quarkus-app/lib/main/*" "$HERE/diagnostics/SetBcryptCost.java" "$PG_PORT" agent1 demo12345 "$BCRYPT_COST" \
+    2>&1 | grep -vE 'LogManager|JBossLoggerFinder|^WARN' | sed 's/^/    /' >&3
+fi
 START_COUNT="$(db_total)" || die "GET /api/tickets as coord1 failed"
 log "tickets in the database before any load: $START_COUNT"
 SAMPLE="$(java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.IntakeGenerator 1 | head -1)"
@@ -195,8 +205,8 @@ FIRST_USERS="${USERS_LIST%% *}"
 WARM_LOG="$HERE/target/gatling-intake-warmup.log"
 log "warm-up: $FIRST_USERS users for $WARMUP s (JIT, connection pool, PostgreSQL caches; not measured)"
 gatling warmup "$WARMUP" false "$FIRST_USERS" >"$WARM_LOG" 2>&1 || { tail -30 "$WARM_LOG"; die "warm-up failed"; }
-read -r WOK WKO < <(count_run "$WARM_LOG")
-log "warm-up: $WOK tickets created, $WKO failed requests"
+count_run "$WARM_LOG"
+log "warm-up: $RUN_OK tickets created, $RUN_KO failed requests"
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SVC_PID/stat"; }
 pg_ticks() { # CPU of the embedded PostgreSQL: the postmaster (incl. exited children) and its live backends
@@ -232,13 +242,13 @@ for USERS in $USERS_LIST; do
   AFTER="$(db_total)"
   REPORT_DIR="$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$RUN_LOG" | tail -1)"
   [[ -n "$REPORT_DIR" && -d "$REPORT_DIR" ]] || { tail -40 "$RUN_LOG"; die "no Gatling report (exit code $GATLING_RC)"; }
-  read -r MOK MKO < <(count_run "$RUN_LOG")
+  count_run "$RUN_LOG"; MOK="$RUN_OK"; MKO="$RUN_KO"
   sed -n '/---- Global Information/,/^====/p' "$RUN_LOG"
   grep -E '^Global: ' "$RUN_LOG" || true
-  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$USERS" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" <<'PY'
+  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$USERS" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" <<'PY'
 import html, re, sys
 (path, c0, c1, p0, p1, b0, b1, w0, w1, hz, cores, users, duration, loadgen, report,
- before, after, mok, mko) = sys.argv[1:]
+ before, after, mok, mko, bcrypt) = sys.argv[1:]
 text = open(path, encoding="utf-8").read()
 block = text[text.rindex("---- Global Information"):]
 def v(label):
@@ -256,6 +266,8 @@ ok = rps >= 400 and p99 <= 50 and mko == 0
 out = sys.stderr
 print(file=out)
 print(f"================ ticket intake benchmark: {users} users ================", file=out)
+if bcrypt:
+    print(f"DIAGNOSTIC RUN   : agent1's bcrypt cost lowered to {bcrypt} (service default 10); not the target figure", file=out)
 print(f"load             : {users} concurrent agents (closed model, no think time), {duration} s measured, POST /api/tickets", file=out)
 print(f"requests         : {int(n)} ({mko} failed)", file=out)
 print(f"tickets/s        : {rps:.1f}   (201 answers / s over the run)", file=out)
@@ -285,7 +297,7 @@ try:
             print(f"  {r[0]:24} {r[1]:>7} {r[2]:>7} {r[3]:>6} {r[4]:>6} {r[5]:>6} {r[6]:>6}", file=out)
 except OSError:
     pass
-print(f"| {users} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {mx:.0f} | {mko} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
+print(f"| {users}{' (bcrypt ' + bcrypt + ')' if bcrypt else ''} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {mx:.0f} | {mko} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
 PY
   )" 2>&3
   SUMMARY+=("$LINE")
@@ -300,8 +312,8 @@ if [[ "$PROFILE" == 1 ]]; then
   jcmd "$SVC_PID" JFR.start name=bench settings=default filename="$JFR_FILE" >/dev/null
   gatling profiled "$PROFILE_SECONDS" false "$FIRST_USERS" >"$HERE/target/gatling-intake-profiled.log" 2>&1 || true
   jcmd "$SVC_PID" JFR.stop name=bench >/dev/null
-  read -r POK PKO < <(count_run "$HERE/target/gatling-intake-profiled.log") || true
-  log "JFR recording: $JFR_FILE (profiled run: $POK tickets, $PKO failed)"
+  count_run "$HERE/target/gatling-intake-profiled.log" || true
+  log "JFR recording: $JFR_FILE (profiled run: $RUN_OK tickets, $RUN_KO failed)"
   java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.JfrHotspots "$JFR_FILE" 30 || true
 fi
 
