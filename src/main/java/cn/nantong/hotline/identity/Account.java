@@ -2,10 +2,6 @@ package cn.nantong.hotline.identity;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,9 +11,8 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A built-in login. quarkus-security-jpa checks the bcrypt hash and reads the role from here. */
+/** A built-in login: bcrypt hash and one role, checked by {@link CachedPasswordIdentityProvider}. */
 @Entity
-@UserDefinition
 public class Account extends PanacheEntityBase {
 
     /** bcrypt cost factor: every Basic-auth request pays one check, so it trades guessing cost against latency. */
@@ -27,15 +22,12 @@ public class Account extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true)
     public String username;
 
-    @Password
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false)
     public String role;
 
