@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Shared by run-search-benchmark.sh and run-intake-benchmark.sh (sourced, not run): stopping the service
+# and its embedded PostgreSQL, clean-up on any exit, clock and CPU helpers, the service build.
+# Expects log(), die(), MAIN, HERE and the SVC_PID / DATA_DIR variables of the calling script.
+
+SVC_PID=""
+DATA_DIR=""
+stop_service() {
+  if [[ -n "$SVC_PID" ]] && kill -0 "$SVC_PID" 2>/dev/null; then
+    log "stopping the service (pid $SVC_PID)"
+    kill -TERM "$SVC_PID"
+    for _ in $(seq 1 60); do kill -0 "$SVC_PID" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$SVC_PID" 2>/dev/null; then
+      log "service did not stop in 30 s; killing it"
+      kill -KILL "$SVC_PID"
+    fi
+    wait "$SVC_PID" 2>/dev/null || true
+  fi
+  SVC_PID=""
+  if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
+    # The embedded PostgreSQL is a separate process tree; the service's shutdown hook stops it, but after
+    # a crash or a KILL it would be left running: stop it through its own postmaster.pid, by pid.
+    local pidfile="$DATA_DIR/postgres/postmaster.pid"
+    if [[ -f "$pidfile" ]]; then
+      local pgpid
+      pgpid="$(head -1 "$pidfile")"
+      if [[ "$pgpid" =~ ^[0-9]+$ ]] && kill -0 "$pgpid" 2>/dev/null; then
+        log "stopping the leftover embedded PostgreSQL (pid $pgpid)"
+        kill -INT "$pgpid"
+        for _ in $(seq 1 40); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.5; done
+        if kill -0 "$pgpid" 2>/dev/null; then kill -KILL "$pgpid" || true; fi
+      fi
+    fi
+    local left
+    left="$(ps -eo pid=,args= | grep -F -- "$DATA_DIR" | grep -v grep || true)"
+    if [[ -n "$left" ]]; then
+      log "WARNING: processes still use $DATA_DIR:"; echo "$left" >&3
+    else
+      log "no service or postgres process left (checked with ps)"
+    fi
+    rm -rf -- "$DATA_DIR"
+  fi
+  DATA_DIR=""
+}
+cleanup() {
+  local rc=$?
+  set +e
+  stop_service
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now() { date +%s.%N; }
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# ------------------------------------------------------------------ build
+if [[ ! -f "$MAIN/target/quarkus-app/quarkus-run.jar" ]]; then
+  log "building the service (mvn -q -DskipTests package in $MAIN)"
+  (cd "$MAIN" && mvn -q -B -DskipTests package)
+fi
+log "compiling the load tests"
+(cd "$HERE" && mvn -q -B test-compile)
