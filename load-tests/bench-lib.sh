@@ -63,3 +63,24 @@ if [[ ! -f "$MAIN/target/quarkus-app/quarkus-run.jar" ]]; then
 fi
 log "compiling the load tests"
 (cd "$HERE" && mvn -q -B test-compile)
+
+# Other work on this machine takes CPU from both the service and Gatling; wait (bounded) for a quiet moment
+# and say what was seen, so a figure taken on a busy machine is recognisable as such.
+wait_quiet() {
+  local deadline=$((SECONDS + QUIET_WAIT)) b0 b1 busy tries=0
+  while :; do
+    b0="$(busy_ticks)"; sleep 5; b1="$(busy_ticks)"
+    busy="$(awk -v a="$b0" -v b="$b1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / hz / 5 }')"
+    if awk -v b="$busy" -v max="$QUIET_CORES" 'BEGIN { exit !(b <= max) }'; then
+      log "machine quiet enough: $busy cores busy while the service idles (threshold $QUIET_CORES)"
+      return
+    fi
+    if (( SECONDS >= deadline )); then
+      log "WARNING: machine still busy ($busy cores in use by other work) after waiting ${QUIET_WAIT} s; measuring anyway"
+      return
+    fi
+    if (( tries++ % 6 == 0 )); then
+      log "machine busy ($busy cores in use by other work); waiting up to ${QUIET_WAIT} s for a quiet moment"
+    fi
+  done
+}
