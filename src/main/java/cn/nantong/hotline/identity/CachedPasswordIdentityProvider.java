@@ -60,12 +60,16 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             if (account == null || !BcryptUtil.matches(password, account.passwordHash)) {
                 throw new AuthenticationFailedException();
             }
-            SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(account.username))
-                    .addRole(account.role)
-                    .build();
-            verified.put(key, identity);
-            return identity;
+                    .addRole(account.role);
+            if (account.departmentCode != null) {
+                // Carried on the identity so that no request has to look the account up again.
+                identity.addAttribute(CurrentUser.DEPARTMENT_ATTRIBUTE, account.departmentCode);
+            }
+            SecurityIdentity built = identity.build();
+            verified.put(key, built);
+            return built;
         });
     }
 

@@ -3,9 +3,12 @@ package cn.nantong.hotline.identity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The logged-in person of this request, as later features need them (name for timelines). */
+/** The logged-in person of this request: name for timelines, role and department for access checks. */
 @RequestScoped
 public class CurrentUser {
+
+    /** The identity attribute holding a DEPARTMENT account's department code. */
+    public static final String DEPARTMENT_ATTRIBUTE = "department";
 
     private final SecurityIdentity identity;
 
@@ -15,6 +18,16 @@ public class CurrentUser {
 
     public String username() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** The account's one role. */
+    public Role role() {
+        return Role.valueOf(identity.getRoles().iterator().next());
+    }
+
+    /** The department a DEPARTMENT account belongs to; null for other roles. */
+    public String department() {
+        return identity.getAttribute(DEPARTMENT_ATTRIBUTE);
     }
 
     public boolean hasRole(Role role) {

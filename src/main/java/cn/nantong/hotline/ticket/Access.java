@@ -1,7 +1,6 @@
 package cn.nantong.hotline.ticket;
 
 import cn.nantong.hotline.common.ProblemException;
-import cn.nantong.hotline.identity.Account;
 import cn.nantong.hotline.identity.Role;
 
 /**
@@ -9,10 +8,6 @@ import cn.nantong.hotline.identity.Role;
  * department; everyone else with ticket rights sees all.
  */
 public record Access(String username, Role role, String department) {
-
-    public static Access of(Account account) {
-        return new Access(account.username, Role.valueOf(account.role), account.departmentCode);
-    }
 
     public boolean isDepartment() {
         return role == Role.DEPARTMENT;

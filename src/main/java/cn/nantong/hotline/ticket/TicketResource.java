@@ -1,7 +1,6 @@
 package cn.nantong.hotline.ticket;
 
 import cn.nantong.hotline.common.ProblemException;
-import cn.nantong.hotline.identity.Account;
 import cn.nantong.hotline.identity.CurrentUser;
 import cn.nantong.hotline.identity.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -189,7 +188,7 @@ public class TicketResource {
     }
 
     private Access access() {
-        return Access.of(Account.byUsername(user.username()).orElseThrow());
+        return new Access(user.username(), user.role(), user.department());
     }
 
     private String fingerprint(String action, Object body) {
