@@ -84,3 +84,29 @@ wait_quiet() {
     fi
   done
 }
+
+# Starts the built service on $PORT with a fresh data dir (embedded PostgreSQL, demo accounts) and waits for
+# readiness; extra JVM options as arguments. Sets SVC_PID, DATA_DIR, STARTUP (seconds) and JAR_ID.
+start_service() {
+  JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
+  log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
+  local newer
+  newer="$(find "$MAIN/src/main" -type f -newer "$MAIN/target/quarkus-app/app" | wc -l)"
+  (( newer == 0 )) || log "NOTE: $newer files under src/main are newer than this jar; rebuild (mvn -DskipTests package) to measure the latest code"
+  DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench-data.XXXXXX")"
+  log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
+  local t0
+  t0="$(now)"
+  # shellcheck disable=SC2086
+  (cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} "$@" -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
+    -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 3>&- &
+  SVC_PID=$!
+  until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do
+    kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; die "the service exited during start-up"; }
+    if awk -v t0="$t0" -v now="$(now)" -v max="$START_TIMEOUT" 'BEGIN { exit !(now - t0 > max) }'; then
+      tail -40 "$SERVICE_LOG"; die "not ready after $START_TIMEOUT s"
+    fi
+    sleep 0.2
+  done
+  STARTUP="$(secs "$t0" "$(now)")"
+}

@@ -52,27 +52,7 @@ java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.IntakeGenerator 1 \
   | sed -e '1s/^/    sample body: /' -e '2s/^/    generator: /' >&3
 
 # ------------------------------------------------------------------ service
-JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
-log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
-NEWER="$(find "$MAIN/src/main" -type f -newer "$MAIN/target/quarkus-app/app" | wc -l)"
-(( NEWER == 0 )) || log "NOTE: $NEWER files under src/main are newer than this jar; rebuild (mvn -DskipTests package) to measure the latest code"
-DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-intake-data.XXXXXX")"
-log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
-T0="$(now)"
-# No quarkus.datasource.jdbc.url: the embedded PostgreSQL with the demo accounts (agent1, coord1, …).
-# shellcheck disable=SC2086
-(cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} \
-  -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
-  -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 3>&- &
-SVC_PID=$!
-until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do
-  kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; die "the service exited during start-up"; }
-  if awk -v t0="$T0" -v now="$(now)" -v max="$START_TIMEOUT" 'BEGIN { exit !(now - t0 > max) }'; then
-    tail -40 "$SERVICE_LOG"; die "not ready after $START_TIMEOUT s"
-  fi
-  sleep 0.2
-done
-STARTUP="$(secs "$T0" "$(now)")"
+start_service
 log "ready after ${STARTUP} s (from launch to /q/health/ready, incl. a fresh embedded PostgreSQL)"
 
 # Tickets in the database, as the coordinator sees them (all of them).

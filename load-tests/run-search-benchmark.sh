@@ -56,24 +56,7 @@ java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.KbGenerator \
   "$MAIN/knowledge-base" "$KB_DIR" "$ENTRIES" "$QUERIES" 400
 
 # ------------------------------------------------------------------ service
-JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
-log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
-DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench-data.XXXXXX")"
-log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
-T0="$(now)"
-# shellcheck disable=SC2086
-(cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} \
-  -Dhotline.kb.dir="$KB_DIR" -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
-  -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 3>&- &
-SVC_PID=$!
-until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do
-  kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; die "the service exited during start-up"; }
-  if awk -v t0="$T0" -v now="$(now)" -v max="$START_TIMEOUT" 'BEGIN { exit !(now - t0 > max) }'; then
-    tail -40 "$SERVICE_LOG"; die "not ready after $START_TIMEOUT s"
-  fi
-  sleep 0.2
-done
-STARTUP="$(secs "$T0" "$(now)")"
+start_service -Dhotline.kb.dir="$KB_DIR"
 INDEXED="$(sed -n 's/.*Knowledge-base index holds \([0-9]*\) entries.*/\1/p' "$SERVICE_LOG" | tail -1)"
 log "ready after ${STARTUP} s with ${INDEXED:-?} entries indexed (from launch to /q/health/ready, incl. a fresh embedded PostgreSQL)"
 grep -E 'Embedded PostgreSQL on port|Knowledge base .* synced|Knowledge-base index holds|started in' "$SERVICE_LOG" \

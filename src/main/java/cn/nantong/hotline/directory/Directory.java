@@ -1,5 +1,6 @@
 package cn.nantong.hotline.directory;
 
+import cn.nantong.hotline.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.Startup;
@@ -45,6 +46,18 @@ public class Directory {
 
     public boolean isDepartment(String code) {
         return code != null && byCode.containsKey(code);
+    }
+
+    /** Refuses an unknown department code with a 400 naming the field. */
+    public void requireDepartment(String field, String code) {
+        if (!isDepartment(code)) {
+            throw ProblemException.badRequest(field, "未知的部门代码 '" + code + "'，可选值见 /api/departments。");
+        }
+    }
+
+    /** The department's Chinese name, or the code itself for an unknown one. */
+    public String name(String code) {
+        return department(code).map(DepartmentView::name).orElse(code);
     }
 
     public List<String> districts() {

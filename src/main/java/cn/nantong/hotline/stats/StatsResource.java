@@ -17,9 +17,18 @@ import java.util.List;
 public class StatsResource {
 
     private final StatsService stats;
+    private final HotTopics hot;
 
-    StatsResource(StatsService stats) {
+    StatsResource(StatsService stats, HotTopics hot) {
         this.stats = stats;
+        this.hot = hot;
+    }
+
+    /** The largest and fastest-growing repeat clusters and the commonest problem types per district. */
+    @GET
+    @Path("/hot")
+    public HotTopics.Board hot(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return hot.board(stats.period(from, to));
     }
 
     /** The period and one row per department, in directory order. */

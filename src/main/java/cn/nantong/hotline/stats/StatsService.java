@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -54,13 +55,14 @@ public class StatsService {
                        count(*) filter (where callback_satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')),
                        count(*) filter (where callback_resolved),
                        count(*) filter (where callback_satisfaction = 'UNSATISFIED' or callback_resolved = false),
-                       count(*) filter (where accepted_at is not null or (status = 'RETURNED' and return_reason is not null))
+                       count(*) filter (where accepted_at is not null or (status = 'RETURNED' and return_reason is not null)),
+                       count(distinct ticket_id) filter (where exists (select 1 from ticket t where t.id = ticket_id and t.repeat_of is not null)),
+                       count(distinct ticket_id)
                 from assignment
                 where dispatched_at >= ?1 and dispatched_at < ?2
                 group by department_code
                 """)
-                .setParameter(1, p.from().atStartOfDay(ClockProducer.CITY_ZONE).toInstant())
-                .setParameter(2, p.to().plusDays(1).atStartOfDay(ClockProducer.CITY_ZONE).toInstant())
+                .setParameter(1, start(p)).setParameter(2, end(p))
                 .getResultList();
         Map<String, long[]> byDept = new HashMap<>();
         for (Object r : rows) {
@@ -79,12 +81,40 @@ public class StatsService {
             Object[] row = (Object[]) r;
             red.put((String) row[0], ((Number) row[1]).longValue());
         }
+        Map<String, Long> cases = countBy("""
+                select x.d, count(distinct c.id) from supervision_case c join (
+                    select l.case_id, a.department_code d from supervision_case_ticket l join assignment a on a.ticket_id = l.ticket_id
+                    union select s.id, unnest(array_append(s.co_departments, s.lead_department)) from supervision_case s
+                ) x on x.case_id = c.id
+                where c.opened_at >= ?1 and c.opened_at < ?2 and x.d is not null group by x.d""", p);
+        Map<String, Long> flags = countBy("""
+                select department, count(*) from reply_flag where flagged_at >= ?1 and flagged_at < ?2
+                group by department""", p);
         return directory.departments().stream().map(d -> {
-            long[] n = byDept.getOrDefault(d.code(), new long[11]);
+            long[] n = byDept.getOrDefault(d.code(), new long[13]);
             return new DepartmentStats(d.code(), d.name(), n[0], rate(n[2], n[1]), rate(n[4], n[3]), rate(n[5], n[0]),
                     rate(n[9], n[6]), rate(n[7], n[6]), rate(n[8], n[6]), rate(n[10], n[0]),
-                    red.getOrDefault(d.code(), 0L));
+                    red.getOrDefault(d.code(), 0L), rate(n[11], n[12]), cases.getOrDefault(d.code(), 0L),
+                    flags.getOrDefault(d.code(), 0L));
         }).toList();
+    }
+
+    private static Map<String, Long> countBy(String sql, Period p) {
+        Map<String, Long> out = new HashMap<>();
+        for (Object r : Panache.getEntityManager().createNativeQuery(sql).setParameter(1, start(p))
+                .setParameter(2, end(p)).getResultList()) {
+            Object[] row = (Object[]) r;
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    private static Instant start(Period p) {
+        return p.from().atStartOfDay(ClockProducer.CITY_ZONE).toInstant();
+    }
+
+    private static Instant end(Period p) {
+        return p.to().plusDays(1).atStartOfDay(ClockProducer.CITY_ZONE).toInstant();
     }
 
     private static Double rate(long part, long whole) {

@@ -70,6 +70,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "paused_remaining_seconds")
     public Long pausedRemainingSeconds;
 
+    /** Working time spent waiting for the caller in earlier pauses: not counted as used by the light. */
+    @Column(name = "paused_working_seconds", nullable = false)
+    public long pausedWorkingSeconds;
+
     @Column(name = "replied_at")
     public Instant repliedAt;
 

@@ -3,6 +3,7 @@ package cn.nantong.hotline.ticket;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,12 +27,19 @@ public class LightScan {
     private final TicketService tickets;
     private final Clock clock;
     private final Duration interval;
+    private final Event<LightsScanned> scanned;
 
     LightScan(TicketService tickets, Clock clock,
-              @ConfigProperty(name = "hotline.lights.scan-interval", defaultValue = "60s") Duration interval) {
+              @ConfigProperty(name = "hotline.lights.scan-interval", defaultValue = "60s") Duration interval,
+              Event<LightsScanned> scanned) {
         this.tickets = tickets;
         this.clock = clock;
         this.interval = interval;
+        this.scanned = scanned;
+    }
+
+    /** Fired inside the scan's transaction, once per interval across all instances, after the lights turned. */
+    public record LightsScanned(Instant at) {
     }
 
     /** What one scan did; {@code ran} is false when another instance already scanned this interval. */
@@ -72,6 +80,7 @@ public class LightScan {
                 e.persist();
             }
         }
+        scanned.fire(new LightsScanned(now));
         return new Result(true, open.size(), changed, newlyRed);
     }
 

@@ -100,6 +100,29 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The repeat cluster (重复件) this report belongs to, if it was ever linked to another. */
+    @Column(name = "cluster_id")
+    public Long clusterId;
+
+    /** The earlier ticket this one repeats, as decided at intake; null for a new problem. */
+    @Column(name = "repeat_of")
+    public Long repeatOf;
+
+    @Column(name = "repeat_score")
+    public Double repeatScore;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "repeat_reasons", columnDefinition = "text[]")
+    public List<String> repeatReasons;
+
+    /** The kind of problem read from the content (噪声, 供水…), for hot topics per district. */
+    @Column(name = "problem_kind")
+    public String problemKind;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "suggested_departments", columnDefinition = "jsonb")
+    public List<SuggestedDepartment> suggestedDepartments;
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
     @OrderBy("id")
     public List<Assignment> assignments = new ArrayList<>();

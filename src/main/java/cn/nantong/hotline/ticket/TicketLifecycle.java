@@ -100,6 +100,22 @@ public final class TicketLifecycle {
         t.record(now, actor, "reply", from, department, outcome + "：" + text);
     }
 
+    /**
+     * The coordinator sends a template or empty reply back (退回重新答复): the department's part is open again,
+     * against its original deadline, and the ticket waits for a real answer before any callback.
+     */
+    public void sendBackReply(Ticket t, String department, String reason, String actor, Instant now) {
+        Assignment a = own(t, department, "send-back", AssignmentStatus.REPLIED);
+        a.status = AssignmentStatus.ACCEPTED;
+        a.repliedAt = null;
+        a.outcome = null;
+        TicketStatus from = t.status;
+        if (t.status == TicketStatus.REPLIED) {
+            t.status = TicketStatus.ACCEPTED;
+        }
+        t.record(now, actor, "send-back", from, department, reason);
+    }
+
     /** 待补充: the department needs more from the caller; its clock stops until the agent answers. */
     public void awaitCaller(Ticket t, String department, String reason, String actor, Instant now) {
         Assignment a = own(t, department, "await-caller", AssignmentStatus.ACCEPTED);
@@ -118,6 +134,7 @@ public final class TicketLifecycle {
         }
         for (Assignment a : waiting) {
             a.status = AssignmentStatus.ACCEPTED;
+            a.pausedWorkingSeconds += limits.remaining(t, a.pausedAt, now).toSeconds();
             a.replyDueAt = limits.resume(t, now, Duration.ofSeconds(a.pausedRemainingSeconds));
             a.pausedAt = null;
             a.pausedRemainingSeconds = null;
@@ -196,10 +213,19 @@ public final class TicketLifecycle {
         return switch (a.status) {
             case DISPATCHED -> limits.light(t, true, a.dispatchedAt, a.acceptDueAt, now)
                     .worse(limits.light(t, false, a.dispatchedAt, a.replyDueAt, now));
-            case ACCEPTED -> limits.light(t, false, a.dispatchedAt, a.replyDueAt, now);
-            case AWAITING_CALLER -> limits.light(t, false, a.dispatchedAt, a.replyDueAt, a.pausedAt);
+            case ACCEPTED -> limits.light(t, false, clockStart(t, a), a.replyDueAt, now);
+            case AWAITING_CALLER -> limits.light(t, false, clockStart(t, a), a.replyDueAt, a.pausedAt);
             case REPLIED, RETURNED -> Light.GREEN;
         };
+    }
+
+    /**
+     * Where the reply clock effectively started: later than dispatch by the working time spent waiting for the
+     * caller, so that time counts neither as used nor as granted.
+     */
+    private Instant clockStart(Ticket t, Assignment a) {
+        return a.pausedWorkingSeconds == 0 ? a.dispatchedAt
+                : limits.resume(t, a.dispatchedAt, Duration.ofSeconds(a.pausedWorkingSeconds));
     }
 
     /** The ticket's light: the worst of its current departments'. */

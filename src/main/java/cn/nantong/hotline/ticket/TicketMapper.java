@@ -39,6 +39,9 @@ public class TicketMapper {
                 t.receivedAt, List.copyOf(t.answeredWith), t.round, t.unsatisfiedCallbacks, t.handledBy,
                 lifecycle.light(t, now).name(),
                 lead == null ? null : new TicketViews.Deadlines(lead.acceptDueAt, lead.replyDueAt),
+                t.repeatOf == null ? null : new TicketViews.RepeatView(t.repeatOf, t.clusterId,
+                        t.repeatScore == null ? 0 : t.repeatScore, t.repeatReasons == null ? List.of() : t.repeatReasons),
+                t.clusterId, t.problemKind, t.suggestedDepartments == null ? List.of() : t.suggestedDepartments,
                 assignments, TicketLifecycle.allowedActions(t), events);
     }
 

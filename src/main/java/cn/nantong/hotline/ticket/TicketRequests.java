@@ -29,7 +29,9 @@ public final class TicketRequests {
             Boolean urgent,
             @Size(max = 10, message = "最多引用 10 条热线百科条目") List<@NotBlank String> answeredWith,
             OffsetDateTime receivedAt,
-            String department) {
+            String department,
+            Long repeatOf,
+            @Size(max = 20, message = "最多否决 20 个疑似重复工单") List<@NotNull Long> notRepeatOf) {
     }
 
     public record Dispatch(@NotBlank(message = "请指定主办单位 lead") String lead,

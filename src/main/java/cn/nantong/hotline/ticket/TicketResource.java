@@ -182,7 +182,7 @@ public class TicketResource {
     private Response act(long id, String key, String action, Object body, Consumer<Ticket> change) {
         Access access = access();
         return idempotency.run(user.username(), key, fingerprint(action + "/" + id, body), () -> {
-            Ticket t = tickets.act(id, access, change);
+            Ticket t = tickets.act(id, access, action, change);
             return new IdempotencyGuard.Outcome(200, queries.detailOf(t));
         });
     }

@@ -24,12 +24,17 @@ public class TicketService {
     private final Clock clock;
     private final TicketLifecycle lifecycle;
     private final Event<InquiryAnswered> inquiryAnswered;
+    private final Event<TicketRecorded> recorded;
+    private final Event<TicketActed> acted;
 
-    TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered) {
+    TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered,
+                  Event<TicketRecorded> recorded, Event<TicketActed> acted) {
         this.directory = directory;
         this.clock = clock;
         this.lifecycle = new TicketLifecycle(limits);
         this.inquiryAnswered = inquiryAnswered;
+        this.recorded = recorded;
+        this.acted = acted;
     }
 
     /** A department's reply; a reply to a transferred inquiry is also offered to the knowledge base. */
@@ -69,6 +74,9 @@ public class TicketService {
         t.record(t.receivedAt, actor, imported ? "import" : "intake", null, t.handledBy,
                 t.status == TicketStatus.ANSWERED ? "当场答复，引用热线百科：" + String.join("、", t.answeredWith) : null);
         persistEvents(t);
+        recorded.fire(new TicketRecorded(t, imported, r.repeatOf(),
+                r.notRepeatOf() == null ? List.of() : r.notRepeatOf(), actor));
+        persistEvents(t);
         return t;
     }
 
@@ -77,7 +85,7 @@ public class TicketService {
      * that only changes an assignment, so two people acting at once always conflict instead of both winning.
      */
     @Transactional
-    public Ticket act(long id, Access access, Consumer<Ticket> action) {
+    public Ticket act(long id, Access access, String actionName, Consumer<Ticket> action) {
         Ticket t = visible(id, access);
         var em = Panache.getEntityManager();
         em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -87,6 +95,9 @@ public class TicketService {
         } catch (OptimisticLockException e) {
             throw ProblemException.conflict("工单 " + t.number + " 刚被他人更新，请刷新后重试。");
         }
+        persistEvents(t);
+        acted.fire(new TicketActed(t, actionName, access.isDepartment() ? access.department() : null, access.username(),
+                clock.instant()));
         persistEvents(t);
         return t;
     }
@@ -107,13 +118,11 @@ public class TicketService {
     }
 
     public String departmentName(String code) {
-        return directory.department(code).map(Directory.DepartmentView::name).orElse(code);
+        return directory.name(code);
     }
 
     public void checkDepartment(String field, String code) {
-        if (!directory.isDepartment(code)) {
-            throw ProblemException.badRequest(field, "未知的部门代码 '" + code + "'，可选值见 /api/departments。");
-        }
+        directory.requireDepartment(field, code);
     }
 
     private static void persistEvents(Ticket t) {

@@ -20,6 +20,10 @@ public final class TicketViews {
                                  String extensionReason, boolean paused, String light) {
     }
 
+    /** What repeat detection decided at intake: the earlier ticket this one repeats, and why. */
+    public record RepeatView(long of, Long clusterId, double score, List<String> reasons) {
+    }
+
     public record Event(Instant at, String actor, String action, String fromStatus, String toStatus,
                         String department, String note) {
     }
@@ -28,6 +32,8 @@ public final class TicketViews {
                              String callerName, boolean confidential, String district, String address, String content,
                              String category, boolean urgent, Instant receivedAt, List<String> answeredWith,
                              int round, int unsatisfiedCallbacks, String handledBy, String light, Deadlines deadlines,
+                             RepeatView repeat, Long clusterId, String problemKind,
+                             List<SuggestedDepartment> suggestedDepartments,
                              List<AssignmentView> assignments, List<String> allowedActions, List<Event> timeline) {
     }
 

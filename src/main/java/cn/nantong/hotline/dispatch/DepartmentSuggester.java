@@ -1,0 +1,241 @@
+package cn.nantong.hotline.dispatch;
+
+import static cn.nantong.hotline.dispatch.RoutingSchema.CATEGORY;
+import static cn.nantong.hotline.dispatch.RoutingSchema.DEPT;
+import static cn.nantong.hotline.dispatch.RoutingSchema.HANDLED;
+import static cn.nantong.hotline.dispatch.RoutingSchema.KB;
+import static cn.nantong.hotline.dispatch.RoutingSchema.KEY;
+import static cn.nantong.hotline.dispatch.RoutingSchema.RETURNED;
+import static cn.nantong.hotline.dispatch.RoutingSchema.TITLE;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Suggests the departments an intake should be dispatched to, from a k-nearest-neighbour vote over past tickets
+ * (handled ones for, returned ones against), the 热线百科 entries' departments and admin rules. Thread-safe.
+ */
+public final class DepartmentSuggester implements Closeable {
+
+    /** Long narratives add little beyond their opening and make every search slower. */
+    private static final int MAX_QUERY_CHARS = 200;
+    private static final int NEIGHBOURS = 20;
+    private static final int RETURN_NEIGHBOURS = 10;
+    private static final int KB_HITS = 3;
+    private static final double HISTORY_WEIGHT = 6.0;
+    private static final double RETURN_WEIGHT = 4.0;
+    private static final double KB_WEIGHT = 3.0;
+
+    private final Analyzer analyzer = RoutingSchema.analyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /**
+     * Counts learn calls, so that the next suggest (and only then) pays for opening a new searcher. A generation
+     * rather than a dirty flag: a suggest racing another one's refresh must still see every learn finished before it.
+     */
+    private final AtomicLong learned = new AtomicLong();
+    private volatile long searchable;
+    private final Object refreshLock = new Object();
+    private volatile RuleBook rules = RuleBook.EMPTY;
+
+    public DepartmentSuggester(Directory dir) {
+        try {
+            writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records that {@code department} accepted and answered this ticket; learning the same id again replaces it. */
+    public void learnHandled(long ticketId, String text, String category, String department) {
+        Document doc = document(HANDLED, text, department);
+        if (category != null && !category.isBlank()) {
+            doc.add(new SortedDocValuesField(CATEGORY, new BytesRef(category.strip())));
+        }
+        update(handledKey(ticketId), doc);
+    }
+
+    /**
+     * Records that {@code department} sent this ticket back: evidence against it for this kind of matter. If the
+     * ticket had been learned as handled by the same department, that was a mistake and is forgotten.
+     */
+    public void learnReturned(long ticketId, String text, String department) {
+        Document doc = document(RETURNED, text, department);
+        try {
+            writer.deleteDocuments(new BooleanQuery.Builder()
+                    .add(new TermQuery(handledKey(ticketId)), Occur.FILTER)
+                    .add(new TermQuery(new Term(DEPT, department.strip())), Occur.FILTER)
+                    .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        update(new Term(KEY, "r:" + ticketId + ":" + department.strip()), doc);
+    }
+
+    /** A 热线百科 entry whose department handles its matter; the reason shown uses the text's first line as title. */
+    public void learnKbEntry(String entryId, String text, String department) {
+        String firstLine = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        learnKbEntry(entryId, firstLine.length() > 40 ? firstLine.substring(0, 40) + "…" : firstLine, text, department);
+    }
+
+    /** As {@link #learnKbEntry(String, String, String)} with the entry's real title; upsert by entry id. */
+    public void learnKbEntry(String entryId, String title, String text, String department) {
+        Document doc = document(KB, text, department);
+        doc.add(new StoredField(TITLE, title == null ? entryId : title));
+        update(kbKey(entryId), doc);
+    }
+
+    /** For an entry deleted from the knowledge base. */
+    public void forgetKbEntry(String entryId) {
+        try {
+            writer.deleteDocuments(kbKey(entryId));
+            learned.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces all admin rules at once; suggest calls see either the old or the new set, never a mix. */
+    public void replaceRules(List<RoutingRule> newRules) {
+        rules = new RuleBook(List.copyOf(newRules));
+    }
+
+    /** Up to {@code max} departments, best first; empty when nothing in the text points anywhere. */
+    public List<Suggestion> suggest(String text, String category, int max) {
+        String q = text == null ? "" : text.strip();
+        if (q.length() > MAX_QUERY_CHARS) {
+            q = q.substring(0, MAX_QUERY_CHARS);
+        }
+        if (max <= 0 || (q.isEmpty() && (category == null || category.isBlank()))) {
+            return List.of();
+        }
+        Ballot ballot = new Ballot();
+        for (RoutingRule rule : rules.match(q, category)) {
+            ballot.add(rule.department(), rule.weight(), rule.keyword() != null
+                    ? "命中规则：关键词“" + rule.keyword() + "”" : "命中规则：分类“" + rule.category() + "”");
+        }
+        try {
+            voteByIndex(q, category, ballot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ballot.top(max);
+    }
+
+    /** Rules to start from before an administrator edits any, from {@code routing/default-rules.txt}. */
+    public static List<RoutingRule> defaultRules() {
+        try (InputStream in = DepartmentSuggester.class.getResourceAsStream("/routing/default-rules.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("routing/default-rules.txt is missing from the classpath");
+            }
+            return RuleBook.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was learned survive a restart; learning is visible to suggest without it. */
+    public void commit() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (writer; searchers) {
+            writer.commit();
+        }
+    }
+
+    private void voteByIndex(String text, String category, Ballot ballot) throws IOException {
+        refreshIfLearned();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            PrecedentSearch search = new PrecedentSearch(searcher, analyzer, text);
+            search.near(HANDLED, NEIGHBOURS, category).forEach((dept, n) -> ballot.add(dept,
+                    HISTORY_WEIGHT * n.weight, tickets(n) + "由该部门办结"));
+            search.near(RETURNED, RETURN_NEIGHBOURS, null).forEach((dept, n) -> ballot.add(dept,
+                    -RETURN_WEIGHT * n.weight, tickets(n) + "曾被该部门退回"));
+            search.near(KB, KB_HITS, null).forEach((dept, n) -> ballot.add(dept,
+                    KB_WEIGHT * n.best, "热线百科条目《" + n.bestTitle + "》的主管部门"));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private void refreshIfLearned() throws IOException {
+        if (learned.get() > searchable) {
+            synchronized (refreshLock) {
+                long upTo = learned.get();
+                if (upTo > searchable) {
+                    searchers.maybeRefreshBlocking();
+                    searchable = upTo;
+                }
+            }
+        }
+    }
+
+    private static String tickets(PrecedentSearch.Neighbours n) {
+        return n.close > 0 ? "类似工单 " + n.close + " 件" : "相关工单 " + n.count + " 件";
+    }
+
+    private Document document(String kind, String text, String department) {
+        if (department == null || department.isBlank()) {
+            throw new IllegalArgumentException("department is required");
+        }
+        String dept = department.strip();
+        String body = text == null ? "" : text;
+        Document doc = new Document();
+        doc.add(new StringField(DEPT, dept, Field.Store.NO));
+        doc.add(new SortedDocValuesField(DEPT, new BytesRef(dept)));
+        doc.add(new TextField(RoutingSchema.words(kind), body, Field.Store.NO));
+        doc.add(new TextField(RoutingSchema.bigrams(kind), body, Field.Store.NO));
+        return doc;
+    }
+
+    private void update(Term key, Document doc) {
+        doc.add(new StringField(KEY, key.text(), Field.Store.NO));
+        try {
+            writer.updateDocument(key, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        learned.incrementAndGet();
+    }
+
+    private static Term handledKey(long ticketId) {
+        return new Term(KEY, "t:" + ticketId);
+    }
+
+    private static Term kbKey(String entryId) {
+        return new Term(KEY, "k:" + entryId);
+    }
+}

@@ -1,0 +1,30 @@
+package cn.nantong.hotline.repeat;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Read side of clusters for escalation and the boards: activity of one problem around a moment. */
+@ApplicationScoped
+public class RepeatClusters {
+
+    /** Reports and distinct callers of a cluster in the windows before {@code at}, and whether it looped. */
+    public record Activity(int reports, int callers, boolean reportedAfterHandled) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Activity around(long clusterId, Instant at, Duration reportWindow, Duration callerWindow) {
+        Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery("""
+                select count(*) filter (where t.received_at > ?2),
+                       count(distinct t.caller_phone) filter (where t.received_at > ?3),
+                       bool_or(c.reported_after_handled)
+                from ticket t join repeat_cluster c on c.id = t.cluster_id
+                where t.cluster_id = ?1 and t.received_at <= ?4""")
+                .setParameter(1, clusterId).setParameter(2, at.minus(reportWindow)).setParameter(3, at.minus(callerWindow))
+                .setParameter(4, at).getSingleResult();
+        return new Activity(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), Boolean.TRUE.equals(row[2]));
+    }
+}

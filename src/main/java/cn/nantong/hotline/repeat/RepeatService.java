@@ -1,0 +1,233 @@
+package cn.nantong.hotline.repeat;
+
+import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.common.SqlValues;
+import cn.nantong.hotline.ticket.Assignment;
+import cn.nantong.hotline.ticket.Ticket;
+import cn.nantong.hotline.ticket.TicketActed;
+import cn.nantong.hotline.ticket.TicketStatus;
+import cn.nantong.hotline.ticket.TicketRecorded;
+import cn.nantong.hotline.ticket.TicketType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Repeat detection at intake (重复件): finds the earlier ticket a new report repeats and puts both in one
+ * cluster. Candidates come from indexed look-ups bounded by place key, caller and time, never a scan, so the
+ * cost per intake does not grow with history. Reports that could match serialise on database advisory locks
+ * of their place keys and caller, so two instances recording one problem at once still form one cluster.
+ */
+@ApplicationScoped
+public class RepeatService {
+
+    /** How far back an earlier report can be the original. */
+    static final Duration WINDOW = Duration.ofDays(90);
+    /** The most candidates one intake scores. */
+    static final int MAX_CANDIDATES = 200;
+    private static final Duration RACE_SLACK = Duration.ofMinutes(1);
+    /** First half of the two-part advisory lock key, so place locks never collide with other features' locks. */
+    private static final int LOCK_SPACE = 12345;
+
+    private final RepeatLearning learning;
+    /** Features of recent tickets: parsing and tokenising 200 candidates per intake would dominate its cost. */
+    private final Cache<Long, ReportFeatures> features = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    RepeatService(RepeatLearning learning) {
+        this.learning = learning;
+    }
+
+    void onRecorded(@Observes @Priority(TicketRecorded.REPEAT) TicketRecorded e) {
+        Ticket t = e.ticket();
+        if (t.type == TicketType.INQUIRY) {
+            if (e.confirmedRepeatOf() != null) {
+                throw ProblemException.badRequest("repeatOf", "咨询件不标记为重复件。");
+            }
+            return;
+        }
+        ReportFeatures f = featuresOf(t);
+        t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
+        lock(f);
+        Set<Long> rejected = new HashSet<>(e.rejectedRepeatOf());
+        Optional<RepeatMatch> match;
+        if (e.confirmedRepeatOf() != null) {
+            Ticket original = confirmedOriginal(t, e.confirmedRepeatOf());
+            RepeatMatch scored = learning.detector().rank(f, List.of(featuresOf(original)), 1).stream().findFirst()
+                    .orElse(new RepeatMatch(original.id, 0, List.of()));
+            List<String> reasons = new ArrayList<>(List.of("接线员确认"));
+            reasons.addAll(scored.reasons());
+            match = Optional.of(new RepeatMatch(original.id, scored.score(), reasons));
+            learning.record(t.id, original.id, true, "CONFIRM", e.actor(), t.receivedAt, null);
+        } else {
+            List<ReportFeatures> candidates = candidates(f, t).stream()
+                    .filter(c -> !rejected.contains(c.report().id())).toList();
+            match = learning.detector().match(f, candidates);
+        }
+        for (Long other : rejected) {
+            if (Ticket.findById(other) == null) {
+                throw ProblemException.badRequest("notRepeatOf", "没有编号为 " + other + " 的工单。");
+            }
+            learning.record(t.id, other, false, "REJECT", e.actor(), t.receivedAt, null);
+        }
+        for (String key : f.placeKeys()) {
+            em().createNativeQuery("insert into repeat_place_key (place_key, received_at, ticket_id) values (?1, ?2, ?3)")
+                    .setParameter(1, key).setParameter(2, t.receivedAt).setParameter(3, t.id).executeUpdate();
+        }
+        match.ifPresent(m -> join(t, m, f));
+    }
+
+    /** A resolved reply declares the problem handled: any later report of it is the complaint loop. */
+    void onActed(@Observes TicketActed e) {
+        Ticket t = e.ticket();
+        if (!"reply".equals(e.action()) || t.clusterId == null || t.status != TicketStatus.REPLIED) {
+            return;
+        }
+        boolean resolved = t.activeAssignments().stream().anyMatch(a -> a.isLead() && a.outcome == Assignment.Outcome.RESOLVED);
+        if (resolved) {
+            em().createNativeQuery("update repeat_cluster set handled_at = ?1 where id = ?2")
+                    .setParameter(1, e.at()).setParameter(2, t.clusterId).executeUpdate();
+        }
+    }
+
+    /** Likely earlier tickets for the agent's screen while typing, best first, with why. */
+    public List<RepeatMatch> candidatesFor(Report draft, int n) {
+        ReportFeatures f = ReportFeatures.of(draft);
+        Ticket probe = new Ticket();
+        probe.id = -1L;
+        probe.callerPhone = draft.callerPhone();
+        probe.receivedAt = draft.receivedAt();
+        return learning.detector().rank(f, candidates(f, probe), n);
+    }
+
+    ReportFeatures featuresOf(Ticket t) {
+        return features.get(t.id, id -> ReportFeatures.of(report(t)));
+    }
+
+    /** Forgets cached features, e.g. after personal data was erased. */
+    void evict(long ticketId) {
+        features.invalidate(ticketId);
+    }
+
+    static Report report(Ticket t) {
+        return new Report(t.id, t.receivedAt, t.callerPhone, t.type.name(), t.district, t.address, t.content);
+    }
+
+    private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
+        Ticket original = Ticket.findById(m.of());
+        RepeatCluster fresh = null;
+        if (original.clusterId == null) {
+            fresh = new RepeatCluster();
+            fresh.firstTicketId = original.id;
+            fresh.district = original.district;
+            fresh.place = f.describePlace();
+            fresh.problemKind = t.problemKind;
+            fresh.firstAt = original.receivedAt;
+            fresh.lastAt = original.receivedAt;
+            fresh.reportCount = 1;
+            fresh.callerCount = 1;
+            fresh.persist();
+            em().flush();
+        }
+        // Set without touching the original's version: an agent working on it must not get a conflict.
+        long clusterId = ((Number) em().createNativeQuery(
+                        "update ticket set cluster_id = coalesce(cluster_id, ?1) where id = ?2 returning cluster_id")
+                .setParameter(1, fresh == null ? original.clusterId : fresh.id).setParameter(2, original.id)
+                .getSingleResult()).longValue();
+        if (fresh != null && clusterId != fresh.id) {
+            fresh.delete(); // another instance clustered the original first: join theirs
+        }
+        RepeatCluster c = em().find(RepeatCluster.class, clusterId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        t.clusterId = clusterId;
+        t.repeatOf = original.id;
+        t.repeatScore = m.score();
+        t.repeatReasons = new ArrayList<>(m.reasons());
+        em().flush();
+        c.reportCount = ((Number) em().createNativeQuery("select count(*) from ticket where cluster_id = ?1")
+                .setParameter(1, clusterId).getSingleResult()).intValue();
+        c.callerCount = ((Number) em().createNativeQuery("select count(distinct caller_phone) from ticket where cluster_id = ?1")
+                .setParameter(1, clusterId).getSingleResult()).intValue();
+        if (t.receivedAt.isAfter(c.lastAt)) {
+            c.lastAt = t.receivedAt;
+        }
+        // The original may have been answered as resolved before anyone knew it would be reported again.
+        Object resolvedAt = em().createNativeQuery("""
+                select max(a.replied_at) from assignment a join ticket x on x.id = a.ticket_id
+                where x.cluster_id = ?1 and a.role = 'LEAD' and a.outcome = 'RESOLVED'""")
+                .setParameter(1, clusterId).getSingleResult();
+        if (resolvedAt != null) {
+            Instant at = SqlValues.instant(resolvedAt);
+            c.handledAt = c.handledAt == null || at.isAfter(c.handledAt) ? at : c.handledAt;
+        }
+        if (c.handledAt != null && t.receivedAt.isAfter(c.handledAt)) {
+            c.reportedAfterHandled = true;
+        }
+    }
+
+    private Ticket confirmedOriginal(Ticket t, long id) {
+        Ticket original = Ticket.findById(id);
+        if (original == null || original.id.equals(t.id)) {
+            throw ProblemException.badRequest("repeatOf", "没有编号为 " + id + " 的工单。");
+        }
+        if (original.type == TicketType.INQUIRY) {
+            throw ProblemException.badRequest("repeatOf", "工单 " + original.number + " 是咨询件，不能作为重复件的原件。");
+        }
+        return original;
+    }
+
+    /** Earlier non-inquiry tickets sharing a place key or the caller, within the window, newest first. */
+    @SuppressWarnings("unchecked")
+    private List<ReportFeatures> candidates(ReportFeatures f, Ticket t) {
+        List<String> keys = f.placeKeys().isEmpty() ? List.of("") : List.copyOf(f.placeKeys());
+        Instant from = t.receivedAt.minus(WINDOW);
+        // A little past the report's own time: two calls recorded at the same moment on two instances are
+        // decided one after the other, and the one decided second may carry the earlier timestamp.
+        Instant to = t.receivedAt.plus(RACE_SLACK);
+        List<Object[]> rows = em().createNativeQuery("""
+                select t.id, t.received_at, t.caller_phone, t.type, t.district, t.address, t.content
+                from (select ticket_id, max(received_at) received_at from (
+                        select ticket_id, received_at from repeat_place_key
+                        where place_key in (:keys) and received_at >= :from and received_at <= :to
+                        union all
+                        select id, received_at from ticket
+                        where caller_phone = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
+                      ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc limit :max) c
+                join ticket t on t.id = c.ticket_id
+                order by c.received_at desc""")
+                .setParameter("keys", keys).setParameter("from", from).setParameter("to", to)
+                .setParameter("phone", t.callerPhone).setParameter("self", t.id).setParameter("max", MAX_CANDIDATES)
+                .getResultList();
+        List<ReportFeatures> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            Instant at = SqlValues.instant(r[1]);
+            out.add(features.get(id, k -> ReportFeatures.of(new Report(id, at, (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6]))));
+        }
+        return out;
+    }
+
+    /** Serialises intakes that could be about the same problem: same caller or a shared place key. */
+    private static void lock(ReportFeatures f) {
+        Set<String> keys = new HashSet<>(f.placeKeys());
+        keys.add("caller:" + f.report().callerPhone());
+        keys.stream().map(String::hashCode).distinct().sorted().forEach(h ->
+                em().createNativeQuery("select pg_advisory_xact_lock(?1, ?2)").setParameter(1, LOCK_SPACE)
+                        .setParameter(2, h).getSingleResult());
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+}

@@ -1,0 +1,142 @@
+package cn.nantong.hotline.supervision;
+
+import cn.nantong.hotline.common.ClockProducer;
+import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.directory.Directory;
+import cn.nantong.hotline.ticket.Ticket;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The transaction boundary of supervision cases: opening them from triggers and every coordinator step. */
+@ApplicationScoped
+public class SupervisionService {
+
+    private final Clock clock;
+    private final Directory directory;
+
+    SupervisionService(Clock clock, Directory directory) {
+        this.clock = clock;
+        this.directory = directory;
+    }
+
+    /**
+     * Opens a case for the fired triggers, or adds them to the unclosed case already on this problem (its
+     * cluster, else the ticket), so one problem is never supervised twice at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void escalate(Ticket t, List<Trigger> fired, Instant now) {
+        if (fired.isEmpty()) {
+            return;
+        }
+        var em = Panache.getEntityManager();
+        // Two reports of one problem on two instances must join one case: serialise per problem.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, t.clusterId != null ? "case-cluster:" + t.clusterId : "case-ticket:" + t.id)
+                .getSingleResult();
+        SupervisionCase c = openCaseOf(t);
+        if (c == null) {
+            c = new SupervisionCase();
+            c.clusterId = t.clusterId;
+            c.district = t.district;
+            c.summary = t.content.length() > 60 ? t.content.substring(0, 60) + "…" : t.content;
+            c.openedAt = now;
+            c.addTriggers(fired);
+            c.persist();
+            c.record(now, "system", "open", null, String.join("；", c.reasons));
+        } else {
+            List<String> before = List.copyOf(c.reasons);
+            if (c.addTriggers(fired)) {
+                c.record(now, "system", "trigger", null, String.join("；",
+                        c.reasons.stream().filter(r -> !before.contains(r)).toList()));
+            }
+        }
+        // The whole problem comes with the case: every report of the cluster, not only the one that tipped it.
+        em.createNativeQuery("""
+                insert into supervision_case_ticket (case_id, ticket_id)
+                select ?1, id from ticket where id = ?2 or (cluster_id is not null and cluster_id = ?3)
+                on conflict do nothing""")
+                .setParameter(1, c.id).setParameter(2, t.id).setParameter(3, t.clusterId == null ? -1L : t.clusterId).executeUpdate();
+        persistEvents(c);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Transactional
+    public SupervisionCase assign(long id, String lead, List<String> co, LocalDate deadline, String note, String actor) {
+        directory.requireDepartment("lead", lead);
+        co.forEach(d -> directory.requireDepartment("co", d));
+        Instant due = deadline.plusDays(1).atStartOfDay(ClockProducer.CITY_ZONE).toInstant();
+        return act(id, c -> c.assign(lead, co, due, note, actor, clock.instant()));
+    }
+
+    @Transactional
+    public SupervisionCase notice(long id, String text, String actor) {
+        return act(id, c -> c.issueNotice(text, actor, clock.instant()));
+    }
+
+    @Transactional
+    public SupervisionCase note(long id, String text, String actor) {
+        return act(id, c -> c.note(text, actor, clock.instant()));
+    }
+
+    @Transactional
+    public SupervisionCase respond(long id, String department, String text, String actor) {
+        return act(id, c -> c.respond(department, text, actor, clock.instant()));
+    }
+
+    @Transactional
+    public SupervisionCase resolve(long id, String note, String actor) {
+        return act(id, c -> c.resolve(note, actor, clock.instant()));
+    }
+
+    @Transactional
+    public SupervisionCase close(long id, String note, String actor) {
+        return act(id, c -> c.close(note, actor, clock.instant()));
+    }
+
+    /** The case, or 404; a department sees only cases it was assigned. */
+    @Transactional
+    public SupervisionCase visible(long id, String department) {
+        SupervisionCase c = SupervisionCase.findById(id);
+        if (c == null || (department != null && !c.involves(department))) {
+            throw ProblemException.notFound("没有编号为 " + id + " 的督办件，或您无权查看。");
+        }
+        return c;
+    }
+
+    private SupervisionCase act(long id, Consumer<SupervisionCase> step) {
+        SupervisionCase c = visible(id, null);
+        step.accept(c);
+        persistEvents(c);
+        return c;
+    }
+
+    private static SupervisionCase openCaseOf(Ticket t) {
+        if (t.clusterId != null) {
+            SupervisionCase byCluster = SupervisionCase.find("clusterId = ?1 and status <> ?2", t.clusterId,
+                    SupervisionCase.Status.CLOSED).firstResult();
+            if (byCluster != null) {
+                return byCluster;
+            }
+        }
+        return SupervisionCase.find("status <> ?1 and id in (select l.caseId from CaseTicket l where l.ticketId = ?2)",
+                SupervisionCase.Status.CLOSED, t.id).firstResult();
+    }
+
+    private static void persistEvents(SupervisionCase c) {
+        for (CaseEvent e : c.pendingEvents) {
+            e.caseId = c.id;
+            e.persist();
+        }
+        c.pendingEvents.clear();
+    }
+}

@@ -1,0 +1,131 @@
+package cn.nantong.hotline.supervision;
+
+import cn.nantong.hotline.support.ScanTimes;
+import cn.nantong.hotline.ticket.LightScan;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static cn.nantong.hotline.support.Tickets.intake;
+import static cn.nantong.hotline.support.Tickets.report;
+import static cn.nantong.hotline.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each escalation rule opens (or joins) one supervision case with its reason. */
+@QuarkusTest
+class EscalationApiTest {
+
+    @Inject
+    LightScan scan;
+
+    private static void act(String user, long id, String action, Object body) {
+        var req = as(user).contentType(ContentType.JSON);
+        if (body != null) {
+            req = req.body(body);
+        }
+        req.when().post("/api/tickets/" + id + "/" + action).then().statusCode(200);
+    }
+
+    private static long handled(long id, String dept, String reply) {
+        act("agent1", id, "dispatch", Map.of("lead", dept));
+        act("dept-" + dept, id, "accept", null);
+        act("dept-" + dept, id, "reply", Map.of("text", reply, "outcome", "RESOLVED"));
+        return id;
+    }
+
+    @Test
+    void aThirdReportOfOneProblemOpensOneCaseForTheCluster() {
+        String place = "启东市汇龙镇紫薇路36号桂花苑4幢";
+        long first = intake(report("COMPLAINT", "13600150001", "启东市", place,
+                "桂花苑4幢楼下垃圾站好几天没人清运，垃圾堆成山，臭气熏天，苍蝇到处飞。")).getLong("id");
+        intake(report("COMPLAINT", "13600150002", "启东市", "桂花苑4幢", "桂花苑垃圾站垃圾没人清运，臭死了。"));
+        JsonPath third = intake(report("COMPLAINT", "13600150003", "启东市", "启东市桂花苑",
+                "桂花苑垃圾站的垃圾一个礼拜没运走了，夏天全是臭味。"));
+        JsonPath c = SupervisionApiTest.caseOf(first);
+        assertEquals(List.of("REPEATED"), c.getList("triggers"));
+        assertEquals(third.getLong("clusterId"), c.getLong("cluster.id"));
+        assertEquals(3, c.getInt("cluster.reportCount"));
+        intake(report("COMPLAINT", "13600150004", "启东市", "桂花苑4幢", "桂花苑垃圾站还是没人清运。"));
+        JsonPath again = SupervisionApiTest.caseOf(first);
+        assertEquals(c.getLong("id"), again.getLong("id"), "a fourth report joins the same case");
+        assertEquals(4, again.getList("tickets").size());
+    }
+
+    @Test
+    void aReportAfterTheDepartmentDeclaredItResolvedIsTheLoop() {
+        long first = handled(intake(report("COMPLAINT", "13600150011", "启东市", "启东市和平南路12号",
+                        "和平南路12号门口的路灯坏了两个月，晚上一片漆黑，老人摔倒过。")).getLong("id"),
+                "urban-management", "已于3月5日更换和平南路12号门口路灯灯头，经现场测试恢复照明。");
+        JsonPath again = intake(report("COMPLAINT", "13600150012", "启东市", "启东市和平南路12号",
+                "和平南路12号的路灯说修好了，可晚上还是不亮，一片漆黑。"));
+        assertEquals(first, again.getLong("repeat.of"));
+        JsonPath c = SupervisionApiTest.caseOf(again.getLong("id"));
+        assertTrue(c.getList("triggers").contains("LOOP"), c.prettify());
+        as("coord1").when().get("/api/repeat/clusters/" + again.getLong("clusterId")).then()
+                .body("reportedAfterHandled", equalTo(true));
+    }
+
+    @Test
+    void fiveCallersInADayMakeAHotIssue() {
+        long first = 0;
+        for (int i = 0; i < 5; i++) {
+            long id = intake(report("COMPLAINT", "1360015002" + i, "启东市", "启东市江海中路与人民路交叉口",
+                    "江海中路人民路路口的红绿灯坏了，" + (i + 1) + "个方向的车都乱开，差点撞到人。")).getLong("id");
+            first = i == 0 ? id : first;
+        }
+        assertTrue(SupervisionApiTest.caseOf(first).getList("triggers").contains("HOT"));
+    }
+
+    @Test
+    void twoUnsatisfiedCallbacksEscalate() {
+        long id = handled(intake(report("HELP", "13600150031", "启东市", "启东市北新镇",
+                "北新镇敬老院冬天没有暖气，老人冻得生病。")).getLong("id"), "civil-affairs", "已协调安装空调两台。");
+        act("agent1", id, "callback", Map.of("satisfaction", "UNSATISFIED", "resolved", false));
+        act("dept-civil-affairs", id, "accept", null);
+        act("dept-civil-affairs", id, "reply", Map.of("text", "已再次协调，3月8日前加装暖风机。", "outcome", "PARTIALLY_RESOLVED"));
+        act("agent1", id, "callback", Map.of("satisfaction", "UNSATISFIED", "resolved", false));
+        JsonPath c = SupervisionApiTest.caseOf(id);
+        assertEquals(List.of("UNSATISFIED"), c.getList("triggers"));
+    }
+
+    @Test
+    void redForMoreThanAWorkingDayEscalatesAfterTheScan() {
+        long id = intake(report("COMPLAINT", "13600150041", "启东市", "启东市吕四港镇渔港路",
+                "渔港路有小作坊夜里偷偷往河里倒废油。")).getLong("id");
+        act("agent1", id, "dispatch", Map.of("lead", "ecology-environment"));
+        Instant later = ScanTimes.next(Duration.ofDays(40));
+        assertTrue(scan.scan(later).ran());
+        as("coord1").when().get("/api/supervision/cases?ticket=" + id).then().body("total", equalTo(0));
+        Instant muchLater = ScanTimes.next(Duration.ofDays(43));
+        assertTrue(scan.scan(muchLater).ran());
+        assertTrue(SupervisionApiTest.caseOf(id).getList("triggers").contains("LONG_RED"));
+        String day = muchLater.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        as("coord1").when().get("/api/stats/departments?from=" + day + "&to=" + day).then().statusCode(200)
+                .body("departments.find { it.department == 'ecology-environment' }.supervisionCases",
+                        greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void hotTopicsShowTheLargestClusters() {
+        String place = "启东市汇龙镇长江路88号新城花园";
+        intake(report("COMPLAINT", "13600150051", "启东市", place, "新城花园门口的广场舞每天晚上放到十点，音响特别响。"));
+        JsonPath second = intake(report("COMPLAINT", "13600150052", "启东市", "新城花园",
+                "新城花园广场舞音响太吵了，晚上十点还在跳。"));
+        as("coord1").when().get("/api/stats/hot").then().statusCode(200)
+                .body("largest.clusterId", hasItem(second.getInt("clusterId")))
+                .body("byDistrict.district", hasItem("启东市"));
+        as("agent1").when().get("/api/stats/hot").then().statusCode(403);
+        as("coord1").when().get("/api/stats/hot?from=2026-13-01").then().statusCode(400);
+    }
+}
