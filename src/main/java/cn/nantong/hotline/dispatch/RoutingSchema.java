@@ -1,16 +1,9 @@
 package cn.nantong.hotline.dispatch;
 
+import cn.nantong.hotline.kb.index.KbAnalyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -68,34 +61,8 @@ final class RoutingSchema {
 
     /** The same analysis for what is learned and what is asked, chosen by field name. */
     static Analyzer analyzer() {
-        Analyzer bigrams = bigrams();
-        return new PerFieldAnalyzerWrapper(words(),
+        Analyzer bigrams = KbAnalyzers.bigrams();
+        return new PerFieldAnalyzerWrapper(KbAnalyzers.words(STOP_WORDS),
                 KINDS.stream().collect(Collectors.toMap(RoutingSchema::bigrams, k -> bigrams)));
-    }
-
-    private static Analyzer words() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new HMMChineseTokenizer();
-                TokenStream ts = new CJKWidthFilter(source);
-                ts = new LowerCaseFilter(ts);
-                ts = new StopFilter(ts, STOP_WORDS);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
-    }
-
-    private static Analyzer bigrams() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new CJKWidthFilter(source);
-                ts = new LowerCaseFilter(ts);
-                ts = new CJKBigramFilter(ts);
-                return new TokenStreamComponents(source, ts);
-            }
-        };
     }
 }

@@ -54,7 +54,7 @@ public final class KbAnalyzers {
     }
 
     public static KbAnalyzers create() {
-        Analyzer words = words();
+        Analyzer words = words(STOP_WORDS);
         Analyzer bigrams = bigrams();
         Map<String, Analyzer> perField = Map.of(HEAD_BIGRAMS, bigrams, BODY_BIGRAMS, bigrams);
         return new KbAnalyzers(new PerFieldAnalyzerWrapper(words, perField));
@@ -65,20 +65,22 @@ public final class KbAnalyzers {
         return analyzer;
     }
 
-    private static Analyzer words() {
+    /** smartcn words, full-width folded, lower-cased, without {@code stopWords}; shared with the routing index. */
+    public static Analyzer words(CharArraySet stopWords) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new HMMChineseTokenizer();
                 TokenStream ts = new CJKWidthFilter(source);
                 ts = new LowerCaseFilter(ts);
-                ts = new StopFilter(ts, STOP_WORDS);
+                ts = new StopFilter(ts, stopWords);
                 return new TokenStreamComponents(source, ts);
             }
         };
     }
 
-    private static Analyzer bigrams() {
+    /** Overlapping CJK bigrams: recall for words smartcn splits differently; shared with the routing index. */
+    public static Analyzer bigrams() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
