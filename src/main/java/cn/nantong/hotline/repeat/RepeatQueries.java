@@ -45,7 +45,7 @@ public class RepeatQueries {
         return matches.stream().map(m -> {
             Ticket t = byId.get(m.of());
             return new RepeatViews.Candidate(t.id, t.number, t.status.name(), t.receivedAt, t.district, t.address,
-                    preview(t.content), t.clusterId, m.score(), m.score() >= RepeatDetector.THRESHOLD, m.reasons());
+                    t.contentPreview(), t.clusterId, m.score(), m.score() >= RepeatDetector.THRESHOLD, m.reasons());
         }).toList();
     }
 
@@ -56,12 +56,8 @@ public class RepeatQueries {
         }
         List<RepeatViews.ClusterTicket> tickets = Ticket.<Ticket>list("clusterId", Sort.by("receivedAt", "id"), id).stream()
                 .map(t -> new RepeatViews.ClusterTicket(t.id, t.number, t.status.name(), t.type.name(), t.receivedAt,
-                        t.repeatOf, t.address, preview(t.content))).toList();
+                        t.repeatOf, t.address, t.contentPreview())).toList();
         return new RepeatViews.ClusterView(c.id, c.district, c.place, c.problemKind, c.reportCount, c.callerCount,
                 c.firstAt, c.lastAt, c.handledAt, c.reportedAfterHandled, tickets);
-    }
-
-    private static String preview(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 }

@@ -70,7 +70,7 @@ public class CaseQueries {
         List<CaseViews.LinkedTicket> tickets = Ticket.<Ticket>find(
                         "id in (select l.ticketId from CaseTicket l where l.caseId = ?1)", Sort.by("receivedAt"), c.id)
                 .list().stream().map(t -> new CaseViews.LinkedTicket(t.id, t.number, t.status.name(), t.type.name(),
-                        t.district, t.receivedAt, t.content.length() > 60 ? t.content.substring(0, 60) + "…" : t.content))
+                        t.district, t.receivedAt, t.contentPreview()))
                 .toList();
         List<CaseViews.Event> timeline = CaseEvent.<CaseEvent>list("caseId", Sort.by("id"), c.id).stream()
                 .map(e -> new CaseViews.Event(e.at, e.actor, e.action, e.department, e.note)).toList();

@@ -45,7 +45,7 @@ public class SupervisionService {
             c = new SupervisionCase();
             c.clusterId = t.clusterId;
             c.district = t.district;
-            c.summary = t.content.length() > 60 ? t.content.substring(0, 60) + "…" : t.content;
+            c.summary = t.contentPreview();
             c.openedAt = now;
             c.addTriggers(fired);
             c.persist();

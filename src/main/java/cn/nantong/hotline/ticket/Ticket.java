@@ -137,6 +137,11 @@ public class Ticket extends PanacheEntityBase {
         return out;
     }
 
+    /** The first 60 characters of the content, for lists and boards. */
+    public String contentPreview() {
+        return content.length() > 60 ? content.substring(0, 60) + "…" : content;
+    }
+
     /** The current round's assignments that still owe something (not returned). */
     public List<Assignment> activeAssignments() {
         return assignments.stream().filter(a -> a.round == round && a.status.isActive()).toList();

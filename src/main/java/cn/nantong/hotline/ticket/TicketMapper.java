@@ -48,9 +48,8 @@ public class TicketMapper {
     public TicketViews.TicketSummary summary(Ticket t) {
         Instant now = clock.instant();
         Assignment lead = t.activeAssignments().stream().filter(Assignment::isLead).findFirst().orElse(null);
-        String preview = t.content.length() > 60 ? t.content.substring(0, 60) + "…" : t.content;
         return new TicketViews.TicketSummary(t.id, t.number, t.status.name(), t.type.name(), t.district, t.category,
-                preview, t.receivedAt, lead == null ? null : lead.department,
+                t.contentPreview(), t.receivedAt, lead == null ? null : lead.department,
                 tickets.lifecycle().light(t, now).name(), lead == null ? null : lead.replyDueAt);
     }
 
