@@ -25,6 +25,7 @@ public class RepeatLearning {
     }
 
     private static final int BATCH = 1000;
+    private static final int REPLAYED_AT_START = 5000;
 
     private final RepeatDetector detector = new RepeatDetector();
     private long lastSeen;
@@ -51,7 +52,16 @@ public class RepeatLearning {
     }
 
     void onStart(@Observes StartupEvent e) {
+        skipToRecentDecisions();
         sync();
+    }
+
+    /** Replaying years of decisions would slow every start; the latest few thousand carry what people taught. */
+    @Transactional
+    void skipToRecentDecisions() {
+        Number floor = (Number) Panache.getEntityManager().createNativeQuery(
+                "select coalesce(max(id), 0) - ?1 from repeat_decision").setParameter(1, REPLAYED_AT_START).getSingleResult();
+        lastSeen = Math.max(0, floor.longValue());
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DecisionRecorded e) {
