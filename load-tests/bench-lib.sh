@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Shared by run-search-benchmark.sh and run-intake-benchmark.sh (sourced, not run): stopping the service
+# Shared by the run-*.sh scripts here (sourced, not run): starting, restarting and stopping the service
 # and its embedded PostgreSQL, clean-up on any exit, clock and CPU helpers, the service build.
 # Expects log(), die(), MAIN, HERE and the SVC_PID / DATA_DIR variables of the calling script.
 
 SVC_PID=""
 DATA_DIR=""
+# Stops the service and its PostgreSQL and removes the data dir; "stop_service keep" keeps the data dir (and
+# DATA_DIR) for a restart on the same database.
 stop_service() {
   if [[ -n "$SVC_PID" ]] && kill -0 "$SVC_PID" 2>/dev/null; then
     log "stopping the service (pid $SVC_PID)"
@@ -37,6 +39,9 @@ stop_service() {
       log "WARNING: processes still use $DATA_DIR:"; echo "$left" >&3
     else
       log "no service or postgres process left (checked with ps)"
+    fi
+    if [[ "${1:-}" == keep ]]; then
+      return
     fi
     rm -rf -- "$DATA_DIR"
   fi
@@ -85,15 +90,32 @@ wait_quiet() {
   done
 }
 
+new_data_dir() { DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench-data.XXXXXX")"; }
+
+# CPU ticks of the service JVM, and of the embedded PostgreSQL: the postmaster (incl. exited children) and its
+# live backends.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SVC_PID/stat"; }
+pg_ticks() {
+  local pgpid t=0 p
+  pgpid="$(head -1 "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null || true)"
+  [[ "$pgpid" =~ ^[0-9]+$ && -r "/proc/$pgpid/stat" ]] || { echo 0; return; }
+  t="$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pgpid/stat")"
+  for p in $(ps -o pid= --ppid "$pgpid"); do
+    t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
+}
+
 # Starts the built service on $PORT with a fresh data dir (embedded PostgreSQL, demo accounts) and waits for
-# readiness; extra JVM options as arguments. Sets SVC_PID, DATA_DIR, STARTUP (seconds) and JAR_ID.
+# readiness; extra JVM options as arguments. Sets SVC_PID, DATA_DIR, STARTUP (seconds) and JAR_ID. A DATA_DIR
+# that is already set (new_data_dir, or kept by "stop_service keep") is used as it is: a restart on that database.
 start_service() {
   JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
   log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
   local newer
   newer="$(find "$MAIN/src/main" -type f -newer "$MAIN/target/quarkus-app/app" | wc -l)"
   (( newer == 0 )) || log "NOTE: $newer files under src/main are newer than this jar; rebuild (mvn -DskipTests package) to measure the latest code"
-  DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench-data.XXXXXX")"
+  [[ -n "$DATA_DIR" ]] || new_data_dir
   log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
   local t0
   t0="$(now)"

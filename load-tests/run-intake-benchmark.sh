@@ -112,17 +112,6 @@ gatling warmup "$WARMUP" false "$FIRST_USERS" >"$WARM_LOG" 2>&1 || { tail -30 "$
 count_run "$WARM_LOG"
 log "warm-up: $RUN_OK tickets created, $RUN_KO failed requests"
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SVC_PID/stat"; }
-pg_ticks() { # CPU of the embedded PostgreSQL: the postmaster (incl. exited children) and its live backends
-  local pgpid t=0 p
-  pgpid="$(head -1 "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null || true)"
-  [[ "$pgpid" =~ ^[0-9]+$ && -r "/proc/$pgpid/stat" ]] || { echo 0; return; }
-  t="$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pgpid/stat")"
-  for p in $(ps -o pid= --ppid "$pgpid"); do
-    t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$t"
-}
 HZ="$(getconf CLK_TCK)"
 SUMMARY=()
 VERDICT=0

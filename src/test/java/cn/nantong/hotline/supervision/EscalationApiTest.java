@@ -17,6 +17,7 @@ import static cn.nantong.hotline.support.Tickets.intake;
 import static cn.nantong.hotline.support.Tickets.report;
 import static cn.nantong.hotline.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +75,9 @@ class EscalationApiTest {
         assertTrue(c.getList("triggers").contains("LOOP"), c.prettify());
         as("coord1").when().get("/api/repeat/clusters/" + again.getLong("clusterId")).then()
                 .body("reportedAfterHandled", equalTo(true));
+        act("agent1", again.getLong("id"), "dispatch", Map.of("lead", "urban-management"));
+        as("coord1").when().get("/api/stats/departments").then().statusCode(200)
+                .body("departments.find { it.department == 'urban-management' }.repeatRate", greaterThan(0f));
     }
 
     @Test

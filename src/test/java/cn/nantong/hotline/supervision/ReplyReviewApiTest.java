@@ -11,6 +11,7 @@ import static cn.nantong.hotline.support.Tickets.intake;
 import static cn.nantong.hotline.support.Tickets.report;
 import static cn.nantong.hotline.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,5 +82,7 @@ class ReplyReviewApiTest {
         as("coord1").when().get("/api/supervision/reply-flags").then()
                 .body("items.id", not(hasItem(flag.get("id"))));
         as("dept-transport").when().get("/api/supervision/reply-flags").then().statusCode(403);
+        as("coord1").when().get("/api/stats/departments").then().statusCode(200)
+                .body("departments.find { it.department == 'transport' }.flaggedReplies", greaterThanOrEqualTo(1));
     }
 }

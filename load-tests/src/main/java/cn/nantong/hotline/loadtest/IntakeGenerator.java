@@ -1,9 +1,12 @@
 package cn.nantong.hotline.loadtest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Realistic {@code POST /api/tickets} bodies, as a 12345 agent records them: mostly COMPLAINT, HELP, REPORT and
@@ -14,7 +17,12 @@ import java.util.Random;
  * <p>Record {@code n} is a pure function of {@code (seed, n)}, so any number of threads can generate records
  * concurrently without sharing a {@link Random}, and a run is reproducible.
  *
- * <p>Usage (prints samples): {@code java -cp target/classes cn.nantong.hotline.loadtest.IntakeGenerator [COUNT] [SEED]}
+ * <p>{@link #forHistory(long)} is the variant of the history benchmark (run-history-benchmark.sh): addresses come
+ * from a generated {@link Places} catalogue of a few thousand roads and estates per district, and repeat callers
+ * from a pool shared by every seed, so that the seeded history (load-tests/history/SeedHistory.java) and the
+ * measured intake name the same places and callers, as they would in a city with years of tickets.
+ *
+ * <p>Usage (prints samples): {@code java -cp target/classes cn.nantong.hotline.loadtest.IntakeGenerator [COUNT] [SEED] [history]}
  */
 public final class IntakeGenerator {
 
@@ -130,12 +138,28 @@ public final class IntakeGenerator {
 
     private static final List<String> OPENERS = List.of("市民来电反映：", "来电人称，", "市民反映，", "来电反映：", "");
 
+    /** Repeat callers of the history variant: one pool for every seed (history and intake share it). */
+    static final int HISTORY_CALLERS = 50_000;
+    private static final long HISTORY_CALLER_POOL = 0x12345_0000_0000L;
+
     private final long seed;
     private final int repeatCallers;
+    /** Null: the original addresses (a dozen real roads per district) and a per-seed pool of repeat callers. */
+    private final Places places;
 
     public IntakeGenerator(long seed, int repeatCallers) {
+        this(seed, repeatCallers, null);
+    }
+
+    private IntakeGenerator(long seed, int repeatCallers, Places places) {
         this.seed = seed;
         this.repeatCallers = repeatCallers;
+        this.places = places;
+    }
+
+    /** The history benchmark's generator: {@link Places#catalogue()} addresses, {@value #HISTORY_CALLERS} shared repeat callers. */
+    public static IntakeGenerator forHistory(long seed) {
+        return new IntakeGenerator(seed, HISTORY_CALLERS, Places.catalogue());
     }
 
     /** The {@code n}-th record as a JSON object (the intake request body). */
@@ -161,7 +185,8 @@ public final class IntakeGenerator {
         Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + n);
         Map<String, Object> r = new LinkedHashMap<>();
         // 40 % of calls come from a small pool of repeat callers, the rest from (almost always) new numbers.
-        r.put("callerPhone", rnd.nextInt(100) < 40 ? phone(new Random(seed + rnd.nextInt(repeatCallers))) : phone(rnd));
+        long poolSeed = places == null ? seed : HISTORY_CALLER_POOL;
+        r.put("callerPhone", rnd.nextInt(100) < 40 ? phone(new Random(poolSeed + rnd.nextInt(repeatCallers))) : phone(rnd));
         if (rnd.nextInt(100) < 60) {
             r.put("callerName", SURNAMES.get(rnd.nextInt(SURNAMES.size())) + (rnd.nextBoolean() ? "先生" : "女士"));
         }
@@ -180,7 +205,7 @@ public final class IntakeGenerator {
             return r;
         }
         Problem p = PROBLEMS.get(rnd.nextInt(PROBLEMS.size()));
-        String address = address(d, rnd);
+        String address = places == null ? address(d, rnd) : places.address(d, rnd);
         r.put("type", p.type());
         r.put("district", district);
         r.put("address", address);
@@ -224,6 +249,81 @@ public final class IntakeGenerator {
         };
     }
 
+    /**
+     * Generated place names per district for the history benchmark: {@value #ROADS_PER_DISTRICT} roads and
+     * {@value #ESTATES_PER_DISTRICT} estates (小区), each a two-character name plus a kind word (锦枫路, 翠岭东路,
+     * 紫霞花园, 云栖苑). The service keys a place by the last two name characters plus the kind word, so each name is
+     * its own key ({@code 崇川区:紫霞花园}, {@code 崇川区:锦枫路}, {@code 崇川区:紫霞花园3幢}, {@code 崇川区:锦枫路88号}).
+     * The characters avoid everything the service's address parser treats specially (district names, 镇/村/街/区,
+     * numerals, directions, filler words, the kind words themselves), so every name parses back as itself.
+     * Picks are skewed (index = size × u²): a few busy roads and large estates get many more calls than the rest.
+     * Deterministic: the same catalogue in every JVM.
+     */
+    public static final class Places {
+        static final int ROADS_PER_DISTRICT = 1000;
+        static final int ESTATES_PER_DISTRICT = 2000;
+        private static final String NAME_CHARS = "锦绣翠嘉瑞祥福泰康宁和兴盛隆丰德润泽鑫金银玉晨曦星月阳光春秋枫桂兰梅竹松柏荷莲芳馨"
+                + "雅静怡悦欣美丽佳豪君御富贵龙凤鹏飞腾达江湖滨洲岛山峰岭石云霞虹彩景紫琅濠文书香平安";
+        private static final List<String> ROAD_KINDS = List.of("路", "路", "路", "路", "大道", "街", "巷", "东路", "西路",
+                "南路", "北路", "中路");
+        private static final List<String> ESTATE_KINDS = List.of("花园", "小区", "新村", "家园", "苑", "公寓", "华庭", "名都");
+        private static final Places CATALOGUE = new Places();
+
+        private final List<List<String>> roads = new ArrayList<>();
+        private final List<List<String>> estates = new ArrayList<>();
+
+        private Places() {
+            for (int d = 0; d < DISTRICTS.size(); d++) {
+                Random rnd = new Random(7919L * (d + 1));
+                roads.add(names(rnd, ROAD_KINDS, ROADS_PER_DISTRICT));
+                estates.add(names(rnd, ESTATE_KINDS, ESTATES_PER_DISTRICT));
+            }
+        }
+
+        public static Places catalogue() {
+            return CATALOGUE;
+        }
+
+        /** Roads of district {@code d} (index into {@link #DISTRICTS}), most called first. */
+        public List<String> roads(int d) {
+            return roads.get(d);
+        }
+
+        /** Estates of district {@code d}, most called first. */
+        public List<String> estates(int d) {
+            return estates.get(d);
+        }
+
+        /** Same shapes and shares as {@link IntakeGenerator#address}: road + 号, + estate, + 幢/单元/室. */
+        String address(int district, Random rnd) {
+            String road = pick(roads(district), rnd) + (1 + rnd.nextInt(299)) + "号";
+            String estate = pick(estates(district), rnd);
+            return switch (rnd.nextInt(4)) {
+                case 0 -> road;
+                case 1 -> road + estate;
+                default -> road + estate + (1 + rnd.nextInt(40)) + "幢" + (1 + rnd.nextInt(3)) + "单元"
+                        + (1 + rnd.nextInt(18)) + "0" + (1 + rnd.nextInt(4)) + "室";
+            };
+        }
+
+        private static String pick(List<String> names, Random rnd) {
+            double u = rnd.nextDouble();
+            return names.get((int) (names.size() * u * u));
+        }
+
+        private static List<String> names(Random rnd, List<String> kinds, int count) {
+            Set<String> out = new LinkedHashSet<>();
+            while (out.size() < count) {
+                char a = NAME_CHARS.charAt(rnd.nextInt(NAME_CHARS.length()));
+                char b = NAME_CHARS.charAt(rnd.nextInt(NAME_CHARS.length()));
+                if (a != b) {
+                    out.add("" + a + b + kinds.get(rnd.nextInt(kinds.size())));
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
     /** Keeps content within 30–300 characters, padding with an agent's closing remark when short. */
     private static String fit(String s, Random rnd) {
         String out = s;
@@ -260,7 +360,7 @@ public final class IntakeGenerator {
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 12345;
-        IntakeGenerator g = new IntakeGenerator(seed, 500);
+        IntakeGenerator g = args.length > 2 && args[2].equals("history") ? forHistory(seed) : new IntakeGenerator(seed, 500);
         int min = Integer.MAX_VALUE;
         int max = 0;
         Map<Object, Integer> types = new java.util.TreeMap<>();

@@ -37,7 +37,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * bench.maxRequests (2,000 × duration), bench.requestName ("intake"; the warm-up uses "warmup"), bench.assert
  * (true: check the target), bench.targetRps (400), bench.targetP99Ms (50), bench.user / bench.password
  * (agent1 / demo12345), bench.seed (run-dependent: the sequence numbers restart with every run), bench.runId
- * (prefix of the idempotency keys; by default the start time in ms).
+ * (prefix of the idempotency keys; by default the start time in ms), bench.historyPlaces (false; true: bodies from
+ * {@link IntakeGenerator#forHistory}, whose places and callers are those of the seeded history of
+ * run-history-benchmark.sh).
  */
 public class TicketIntakeSimulation extends Simulation {
 
@@ -58,7 +60,8 @@ public class TicketIntakeSimulation extends Simulation {
 
     private final AtomicLong budget = new AtomicLong(maxRequests);
     private final AtomicLong sequence = new AtomicLong();
-    private final IntakeGenerator generator = new IntakeGenerator(seed, 500);
+    private final IntakeGenerator generator = Boolean.getBoolean("bench.historyPlaces")
+            ? IntakeGenerator.forHistory(seed) : new IntakeGenerator(seed, 500);
 
     {
         URI uri = URI.create(baseUrl);
