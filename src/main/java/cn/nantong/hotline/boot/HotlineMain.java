@@ -35,7 +35,19 @@ public class HotlineMain {
         System.setProperty("quarkus.datasource.username", "postgres");
         // Demo accounts exist only on the embedded default, never on a real (external) database.
         System.setProperty("hotline.demo.enabled", "true");
+        useDevelopmentKeysUnlessSet(config);
         LOG.infof("Embedded PostgreSQL on port %d, data in %s", pg.getPort(), dataDir.toAbsolutePath());
         Quarkus.run(args);
+    }
+
+    /** The embedded default runs without setup, so it falls back to the public development keys, and says so. */
+    private static void useDevelopmentKeysUnlessSet(org.eclipse.microprofile.config.Config config) {
+        for (String name : new String[] {"key", "hash-key"}) {
+            if (config.getOptionalValue("hotline.privacy." + name, String.class).isEmpty()) {
+                System.setProperty("hotline.privacy." + name, config.getValue("hotline.privacy.dev-" + name, String.class));
+                LOG.warnf("hotline.privacy.%s is not set: callers' numbers are encrypted with the public development key"
+                        + " (embedded default only; see docs/privacy.md)", name);
+            }
+        }
     }
 }

@@ -80,7 +80,7 @@ public class ClusterEditing {
 
     private static void recount(RepeatCluster c) {
         Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery(
-                        "select count(*), count(distinct caller_phone) from ticket where cluster_id = ?1")
+                        "select count(*), count(distinct caller_phone_hash) from ticket where cluster_id = ?1")
                 .setParameter(1, c.id).getSingleResult();
         c.reportCount = ((Number) row[0]).intValue();
         c.callerCount = ((Number) row[1]).intValue();

@@ -19,7 +19,7 @@ public class RepeatClusters {
     public Activity around(long clusterId, Instant at, Duration reportWindow, Duration callerWindow) {
         Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery("""
                 select count(*) filter (where t.received_at > ?2),
-                       count(distinct t.caller_phone) filter (where t.received_at > ?3),
+                       count(distinct t.caller_phone_hash) filter (where t.received_at > ?3),
                        bool_or(c.reported_after_handled)
                 from ticket t join repeat_cluster c on c.id = t.cluster_id
                 where t.cluster_id = ?1 and t.received_at <= ?4""")

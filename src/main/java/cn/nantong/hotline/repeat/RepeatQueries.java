@@ -1,6 +1,7 @@
 package cn.nantong.hotline.repeat;
 
 import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.privacy.PhoneVault;
 import cn.nantong.hotline.ticket.PhoneNumbers;
 import cn.nantong.hotline.ticket.Ticket;
 import cn.nantong.hotline.ticket.TicketRequests;
@@ -25,8 +26,10 @@ public class RepeatQueries {
     private final RepeatService repeats;
     private final RepeatLearning learning;
     private final Clock clock;
+    private final PhoneVault vault;
 
-    RepeatQueries(RepeatService repeats, RepeatLearning learning, Clock clock) {
+    RepeatQueries(RepeatService repeats, RepeatLearning learning, Clock clock, PhoneVault vault) {
+        this.vault = vault;
         this.repeats = repeats;
         this.learning = learning;
         this.clock = clock;
@@ -37,8 +40,8 @@ public class RepeatQueries {
             return List.of();
         }
         String phone = PhoneNumbers.normalise(draft.callerPhone()).orElseThrow(() ->
-                ProblemException.badRequest("callerPhone", "'" + draft.callerPhone() + "' 不是有效的手机号或固定电话号码。"));
-        List<RepeatMatch> matches = repeats.candidatesFor(new Report(-1, clock.instant(), phone, draft.type().name(),
+                ProblemException.badRequest("callerPhone", "来电号码不是有效的手机号或固定电话号码。"));
+        List<RepeatMatch> matches = repeats.candidatesFor(new Report(-1, clock.instant(), vault.hash(phone), draft.type().name(),
                 draft.district(), draft.address(), draft.content()), CANDIDATES_SHOWN);
         Map<Long, Ticket> byId = Ticket.<Ticket>list("id in ?1", matches.stream().map(RepeatMatch::of).toList())
                 .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));

@@ -103,7 +103,7 @@ public class RepeatService {
         ReportFeatures f = ReportFeatures.of(draft);
         Ticket probe = new Ticket();
         probe.id = -1L;
-        probe.callerPhone = draft.callerPhone();
+        probe.callerPhoneHash = draft.callerKey();
         probe.receivedAt = draft.receivedAt();
         return learning.detector().rank(f, candidates(f, probe), n);
     }
@@ -118,7 +118,7 @@ public class RepeatService {
     }
 
     static Report report(Ticket t) {
-        return new Report(t.id, t.receivedAt, t.callerPhone, t.type.name(), t.district, t.address, t.content);
+        return new Report(t.id, t.receivedAt, t.callerPhoneHash, t.type.name(), t.district, t.address, t.content);
     }
 
     private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
@@ -153,7 +153,7 @@ public class RepeatService {
         em().flush();
         c.reportCount = ((Number) em().createNativeQuery("select count(*) from ticket where cluster_id = ?1")
                 .setParameter(1, clusterId).getSingleResult()).intValue();
-        c.callerCount = ((Number) em().createNativeQuery("select count(distinct caller_phone) from ticket where cluster_id = ?1")
+        c.callerCount = ((Number) em().createNativeQuery("select count(distinct caller_phone_hash) from ticket where cluster_id = ?1")
                 .setParameter(1, clusterId).getSingleResult()).intValue();
         if (t.receivedAt.isAfter(c.lastAt)) {
             c.lastAt = t.receivedAt;
@@ -192,18 +192,18 @@ public class RepeatService {
         // decided one after the other, and the one decided second may carry the earlier timestamp.
         Instant to = t.receivedAt.plus(RACE_SLACK);
         List<Object[]> rows = em().createNativeQuery("""
-                select t.id, t.received_at, t.caller_phone, t.type, t.district, t.address, t.content
+                select t.id, t.received_at, t.caller_phone_hash, t.type, t.district, t.address, t.content
                 from (select ticket_id, max(received_at) received_at from (
                         select ticket_id, received_at from repeat_place_key
                         where place_key in (:keys) and received_at >= :from and received_at <= :to
                         union all
                         select id, received_at from ticket
-                        where caller_phone = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
+                        where caller_phone_hash = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
                       ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc limit :max) c
                 join ticket t on t.id = c.ticket_id
                 order by c.received_at desc""")
                 .setParameter("keys", keys).setParameter("from", from).setParameter("to", to)
-                .setParameter("phone", t.callerPhone).setParameter("self", t.id).setParameter("max", MAX_CANDIDATES)
+                .setParameter("phone", t.callerPhoneHash).setParameter("self", t.id).setParameter("max", MAX_CANDIDATES)
                 .getResultList();
         List<ReportFeatures> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
@@ -218,7 +218,7 @@ public class RepeatService {
     /** Serialises intakes that could be about the same problem: same caller or a shared place key. */
     private static void lock(ReportFeatures f) {
         Set<String> keys = new HashSet<>(f.placeKeys());
-        keys.add("caller:" + f.report().callerPhone());
+        keys.add("caller:" + f.report().callerKey());
         // One round trip; always in ascending order, so two intakes never wait for each other crosswise.
         String values = keys.stream().map(String::hashCode).distinct().sorted().map(h -> "(" + h + ")")
                 .collect(java.util.stream.Collectors.joining(","));

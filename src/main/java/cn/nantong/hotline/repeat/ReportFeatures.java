@@ -31,7 +31,7 @@ public final class ReportFeatures {
         this.problemKinds = Set.copyOf(problemKinds);
         this.words = Set.copyOf(words);
         this.placeKeys = buildKeys(place);
-        this.phone = report.callerPhone() == null ? "" : report.callerPhone().replaceAll("\\D", "");
+        this.phone = report.callerKey() == null ? "" : report.callerKey();
         String content = report.content() == null ? "" : report.content();
         this.followUp = FOLLOW_UP.stream().anyMatch(content::contains);
     }
@@ -89,7 +89,7 @@ public final class ReportFeatures {
         return followUp;
     }
 
-    /** Digits of the caller's number, empty when unknown. */
+    /** The caller's key (keyed hash of the number), empty when unknown or erased. */
     String phone() {
         return phone;
     }

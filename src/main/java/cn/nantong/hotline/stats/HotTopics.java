@@ -48,7 +48,7 @@ public class HotTopics {
         Instant beforeFrom = recentFrom.minus(recentDays, ChronoUnit.DAYS);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                select c.id, c.district, c.place, c.problem_kind, count(*), count(distinct t.caller_phone),
+                select c.id, c.district, c.place, c.problem_kind, count(*), count(distinct t.caller_phone_hash),
                        count(*) filter (where t.received_at >= ?3),
                        count(*) filter (where t.received_at >= ?4 and t.received_at < ?3),
                        max(t.received_at)

@@ -1,6 +1,6 @@
 package cn.nantong.hotline.ticket;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import cn.nantong.hotline.common.ScheduledRuns;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -57,7 +57,7 @@ public class LightScan {
 
     @Transactional
     public Result scan(Instant now) {
-        if (!claim(now)) {
+        if (!ScheduledRuns.claim(JOB, now, interval)) {
             return new Result(false, 0, 0, 0);
         }
         List<Assignment> open = Assignment.list("select a from Assignment a join fetch a.ticket t "
@@ -82,19 +82,5 @@ public class LightScan {
         }
         scanned.fire(new LightsScanned(now));
         return new Result(true, open.size(), changed, newlyRed);
-    }
-
-    /** Moves last_run to {@code now} only if the previous run is (nearly) an interval ago; true if it did. */
-    private boolean claim(Instant now) {
-        // 10 % slack: a scheduler firing a moment early must not skip a whole interval.
-        Instant dueAfter = now.minus(interval.multipliedBy(9).dividedBy(10));
-        List<?> claimed = Panache.getEntityManager().createNativeQuery("""
-                insert into scheduled_run (job, last_run) values (?1, ?2)
-                on conflict (job) do update set last_run = excluded.last_run
-                where scheduled_run.last_run <= ?3
-                returning job""")
-                .setParameter(1, JOB).setParameter(2, now).setParameter(3, dueAfter)
-                .getResultList();
-        return !claimed.isEmpty();
     }
 }

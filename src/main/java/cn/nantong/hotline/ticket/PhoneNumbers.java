@@ -45,4 +45,14 @@ public final class PhoneNumbers {
         }
         return Optional.empty();
     }
+
+    /**
+     * The form shown on screens: mobiles keep the carrier prefix and last four digits ({@code 139****4567}),
+     * landlines the area code and last four ({@code 0513-****3456}); enough to confirm with the caller, too little to call.
+     */
+    public static String mask(String normalised) {
+        int dash = normalised.indexOf('-');
+        String head = dash >= 0 ? normalised.substring(0, dash + 1) : normalised.substring(0, 3);
+        return head + "****" + normalised.substring(normalised.length() - 4);
+    }
 }

@@ -1,5 +1,6 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.privacy.ProtectedPhone;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -54,8 +55,21 @@ public class Ticket extends PanacheEntityBase {
     @Column(nullable = false)
     public Channel channel;
 
-    @Column(name = "caller_phone", nullable = false)
-    public String callerPhone;
+    /** The caller's number sealed with AES-GCM (see docs/privacy.md); null once erased by retention. */
+    @Column(name = "caller_phone_enc")
+    public String callerPhoneEnc;
+
+    /** Keyed hash of the number: caller history, repeat candidates and distinct-caller counts compare this. */
+    @Column(name = "caller_phone_hash")
+    public String callerPhoneHash;
+
+    /** What screens show: {@code 139****4567}. */
+    @Column(name = "caller_phone_masked")
+    public String callerPhoneMasked;
+
+    /** When retention removed the caller's personal data; null while it is kept. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
 
     @Column(name = "caller_name")
     public String callerName;
@@ -130,6 +144,12 @@ public class Ticket extends PanacheEntityBase {
     /** Timeline events produced by this unit of work, persisted by the service with the ticket. */
     @Transient
     final List<TicketEvent> pendingEvents = new ArrayList<>();
+
+    void protectPhone(ProtectedPhone p) {
+        callerPhoneEnc = p.encrypted();
+        callerPhoneHash = p.hash();
+        callerPhoneMasked = p.masked();
+    }
 
     public List<TicketEvent> drainEvents() {
         List<TicketEvent> out = List.copyOf(pendingEvents);

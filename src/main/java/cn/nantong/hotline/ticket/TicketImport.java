@@ -2,6 +2,7 @@ package cn.nantong.hotline.ticket;
 
 import cn.nantong.hotline.common.Problem;
 import cn.nantong.hotline.common.ProblemException;
+import cn.nantong.hotline.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -45,7 +46,7 @@ public class TicketImport {
                     throw new ProblemException(400, "invalid-input", "Invalid input",
                             errors.stream().map(Problem.FieldError::message).reduce((a, b) -> a + " " + b).orElse(""), errors);
                 }
-                out.add(mapper.view(tickets.intake(r, actor, true), null));
+                out.add(mapper.view(tickets.intake(r, actor, true), null, new Access(actor, Role.ADMIN, null)));
             } catch (ProblemException e) {
                 Problem p = e.toProblem("/api/tickets/import");
                 out.add(new Problem(p.type(), p.title(), p.status(), p.detail(), p.instance(), p.errors(),

@@ -3,6 +3,7 @@ package cn.nantong.hotline.ticket;
 import cn.nantong.hotline.common.Problem;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.directory.Directory;
+import cn.nantong.hotline.privacy.PhoneVault;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,19 @@ import java.util.List;
 final class TicketIntake {
 
     private final Directory directory;
+    private final PhoneVault vault;
 
-    TicketIntake(Directory directory) {
+    TicketIntake(Directory directory, PhoneVault vault) {
         this.directory = directory;
+        this.vault = vault;
     }
 
     Ticket validate(TicketRequests.Intake r, boolean imported) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String phone = PhoneNumbers.normalise(r.callerPhone()).orElse(null);
         if (phone == null) {
-            errors.add(new Problem.FieldError("callerPhone", "'" + r.callerPhone() + "' 不是有效的手机号或固定电话号码。"));
+            // The text is not echoed: a mistyped number is still most of a caller's number.
+            errors.add(new Problem.FieldError("callerPhone", "来电号码不是有效的手机号或固定电话号码。"));
         }
         boolean inquiry = r.type() == TicketType.INQUIRY;
         String district = blankToNull(r.district());
@@ -49,7 +53,7 @@ final class TicketIntake {
             throw new ProblemException(400, "invalid-input", "Invalid input", detail, errors);
         }
         Ticket t = new Ticket();
-        t.callerPhone = phone;
+        t.protectPhone(vault.protect(phone));
         t.callerName = blankToNull(r.callerName());
         t.confidential = Boolean.TRUE.equals(r.confidential());
         t.channel = r.channel() == null ? Channel.PHONE : r.channel();

@@ -21,7 +21,9 @@ public class TicketMapper {
         this.clock = clock;
     }
 
-    public TicketViews.TicketView view(Ticket t, List<TicketEvent> timeline) {
+    /** The ticket as {@code viewer} may see it: the caller's number masked, or hidden (see {@link CallerDisplay}). */
+    public TicketViews.TicketView view(Ticket t, List<TicketEvent> timeline, Access viewer) {
+        CallerDisplay caller = CallerDisplay.of(t, viewer);
         Instant now = clock.instant();
         TicketLifecycle lifecycle = tickets.lifecycle();
         Assignment lead = t.activeAssignments().stream().filter(Assignment::isLead).findFirst().orElse(null);
@@ -35,7 +37,7 @@ public class TicketMapper {
                 e.at, e.actor, e.action, e.fromStatus == null ? null : e.fromStatus.name(), e.toStatus.name(),
                 e.department, e.note)).toList();
         return new TicketViews.TicketView(t.id, t.number, t.status.name(), t.type.name(), t.channel.name(),
-                t.callerPhone, t.callerName, t.confidential, t.district, t.address, t.content, t.category, t.urgent,
+                caller.phone(), caller.revealable(), caller.name(), t.confidential, t.district, t.address, t.content, t.category, t.urgent,
                 t.receivedAt, List.copyOf(t.answeredWith), t.round, t.unsatisfiedCallbacks, t.handledBy,
                 lifecycle.light(t, now).name(),
                 lead == null ? null : new TicketViews.Deadlines(lead.acceptDueAt, lead.replyDueAt),

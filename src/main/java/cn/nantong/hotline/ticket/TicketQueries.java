@@ -1,7 +1,9 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.audit.AuditLog;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.common.QueryParams;
+import cn.nantong.hotline.privacy.PhoneVault;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +22,14 @@ public class TicketQueries {
 
     private final TicketService tickets;
     private final TicketMapper mapper;
+    private final PhoneVault vault;
+    private final AuditLog audit;
 
-    TicketQueries(TicketService tickets, TicketMapper mapper) {
+    TicketQueries(TicketService tickets, TicketMapper mapper, PhoneVault vault, AuditLog audit) {
         this.tickets = tickets;
         this.mapper = mapper;
+        this.vault = vault;
+        this.audit = audit;
     }
 
     /** List filters as the client sent them (text: every one is checked here and named when wrong). */
@@ -31,21 +37,29 @@ public class TicketQueries {
                          String to, String q, String page, String size) {
     }
 
+    /** A person opening a ticket: audited, since the detail shows who called and about what. */
     public TicketViews.TicketView detail(long id, Access access) {
-        return detailOf(tickets.visible(id, access));
+        Ticket t = tickets.visible(id, access);
+        audit.record(access.username(), "ticket.view", t.number, t.id, null);
+        return detailOf(t, access);
     }
 
-    public TicketViews.TicketView detailOf(Ticket t) {
+    public TicketViews.TicketView detailOf(Ticket t, Access viewer) {
         List<TicketEvent> timeline = TicketEvent.list("ticketId", Sort.by("id"), t.id);
-        return mapper.view(t, timeline);
+        return mapper.view(t, timeline, viewer);
     }
 
-    /** What this caller reported before, newest first: agents see it as soon as the number is typed. */
-    public List<TicketViews.TicketSummary> byCaller(String rawPhone) {
+    /**
+     * What this caller reported before, newest first: agents see it as soon as the number is typed. Found by
+     * the number's keyed hash; the audit entry says how many tickets were shown, never the number.
+     */
+    public List<TicketViews.TicketSummary> byCaller(String rawPhone, String actor) {
         String phone = PhoneNumbers.normalise(rawPhone).orElseThrow(() ->
-                ProblemException.badRequest("phone", "'" + rawPhone + "' 不是有效的手机号或固定电话号码。"));
-        return Ticket.<Ticket>find("callerPhone", Sort.descending("receivedAt", "id"), phone).page(0, 50).list()
-                .stream().map(mapper::summary).toList();
+                ProblemException.badRequest("phone", "来电号码不是有效的手机号或固定电话号码。"));
+        List<TicketViews.TicketSummary> found = Ticket.<Ticket>find("callerPhoneHash", Sort.descending("receivedAt", "id"),
+                vault.hash(phone)).page(0, 50).list().stream().map(mapper::summary).toList();
+        audit.record(actor, "caller.history", null, null, found.size() + " 件");
+        return found;
     }
 
     public TicketViews.Page<TicketViews.TicketSummary> list(Filter f, Access access) {

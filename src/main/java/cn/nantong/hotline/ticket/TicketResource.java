@@ -37,10 +37,12 @@ public class TicketResource {
     private final CurrentUser user;
     private final ObjectMapper json;
     private final TicketImport importer;
+    private final PhoneReveal reveal;
 
     TicketResource(TicketService tickets, TicketQueries queries, TicketMapper mapper, IdempotencyGuard idempotency,
-                   CurrentUser user, ObjectMapper json, TicketImport importer) {
+                   CurrentUser user, ObjectMapper json, TicketImport importer, PhoneReveal reveal) {
         this.importer = importer;
+        this.reveal = reveal;
         this.tickets = tickets;
         this.queries = queries;
         this.mapper = mapper;
@@ -55,7 +57,7 @@ public class TicketResource {
                            @Valid @NotNull(message = BODY_REQUIRED) TicketRequests.Intake request) {
         return idempotency.run(user.username(), key, fingerprint("intake", request), () -> {
             Ticket t = tickets.intake(request, user.username(), false);
-            return new IdempotencyGuard.Outcome(201, mapper.view(t, null));
+            return new IdempotencyGuard.Outcome(201, mapper.view(t, null, access()));
         });
     }
 
@@ -89,6 +91,18 @@ public class TicketResource {
     @RolesAllowed({Role.AGENT_NAME, Role.DEPARTMENT_NAME, Role.COORDINATOR_NAME, Role.ADMIN_NAME})
     public TicketViews.TicketView get(@PathParam("id") long id) {
         return queries.detail(id, access());
+    }
+
+    /**
+     * The caller's full number, for calling back. A POST so the answer is never cached or prefetched; safe to
+     * retry, as it changes nothing but the audit log, where every reveal is an entry.
+     */
+    @POST
+    @Path("/{id}/reveal-phone")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Role.AGENT_NAME, Role.DEPARTMENT_NAME, Role.COORDINATOR_NAME, Role.ADMIN_NAME})
+    public Response revealPhone(@PathParam("id") long id) {
+        return Response.ok(reveal.reveal(id, access())).header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -183,7 +197,7 @@ public class TicketResource {
         Access access = access();
         return idempotency.run(user.username(), key, fingerprint(action + "/" + id, body), () -> {
             Ticket t = tickets.act(id, access, action, change);
-            return new IdempotencyGuard.Outcome(200, queries.detailOf(t));
+            return new IdempotencyGuard.Outcome(200, queries.detailOf(t, access));
         });
     }
 

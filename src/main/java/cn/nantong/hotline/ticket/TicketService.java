@@ -4,6 +4,7 @@ import cn.nantong.hotline.common.ClockProducer;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.directory.Directory;
 import cn.nantong.hotline.kb.KbEntry;
+import cn.nantong.hotline.privacy.PhoneVault;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,10 +27,12 @@ public class TicketService {
     private final Event<InquiryAnswered> inquiryAnswered;
     private final Event<TicketRecorded> recorded;
     private final Event<TicketActed> acted;
+    private final PhoneVault vault;
 
     TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered,
-                  Event<TicketRecorded> recorded, Event<TicketActed> acted) {
+                  Event<TicketRecorded> recorded, Event<TicketActed> acted, PhoneVault vault) {
         this.directory = directory;
+        this.vault = vault;
         this.clock = clock;
         this.lifecycle = new TicketLifecycle(limits);
         this.inquiryAnswered = inquiryAnswered;
@@ -52,7 +55,7 @@ public class TicketService {
     /** Records a call. {@code imported} allows the history-import fields (receivedAt, department). */
     @Transactional
     public Ticket intake(TicketRequests.Intake r, String actor, boolean imported) {
-        Ticket t = new TicketIntake(directory).validate(r, imported);
+        Ticket t = new TicketIntake(directory, vault).validate(r, imported);
         t.receivedAt = imported && r.receivedAt() != null ? r.receivedAt().toInstant() : clock.instant();
         if (!t.answeredWith.isEmpty()) {
             List<String> unknown = t.answeredWith.stream().filter(id -> {

@@ -28,8 +28,12 @@ public final class TicketViews {
                         String department, String note) {
     }
 
+    /**
+     * A ticket with its caller as {@link CallerDisplay} allows: {@code callerPhone} is masked (or a note), never the
+     * full number, which only {@code POST /api/tickets/{id}/reveal-phone} answers.
+     */
     public record TicketView(long id, String number, String status, String type, String channel, String callerPhone,
-                             String callerName, boolean confidential, String district, String address, String content,
+                             boolean callerPhoneRevealable, String callerName, boolean confidential, String district, String address, String content,
                              String category, boolean urgent, Instant receivedAt, List<String> answeredWith,
                              int round, int unsatisfiedCallbacks, String handledBy, String light, Deadlines deadlines,
                              RepeatView repeat, Long clusterId, String problemKind,
@@ -41,6 +45,10 @@ public final class TicketViews {
     public record TicketSummary(long id, String number, String status, String type, String district,
                                 String category, String contentPreview, Instant receivedAt, String leadDepartment,
                                 String light, Instant replyDueAt) {
+    }
+
+    /** The answer of a reveal: the full number, for the one person who asked, audited. */
+    public record RevealedPhone(long ticketId, String number, String callerPhone) {
     }
 
     public record Page<T>(long total, int page, int size, List<T> items) {

@@ -133,7 +133,7 @@ public final class RepeatQualityBench {
     private static Optional<Long> samePhoneWithin30Days(List<Labelled> records, int i) {
         Report r = records.get(i).report();
         return records.subList(0, i).stream().map(Labelled::report)
-                .filter(e -> e.callerPhone().equals(r.callerPhone()))
+                .filter(e -> e.callerKey().equals(r.callerKey()))
                 .filter(e -> Duration.between(e.receivedAt(), r.receivedAt()).compareTo(Duration.ofDays(30)) <= 0)
                 .max(Comparator.comparing(Report::receivedAt))
                 .map(Report::id);
