@@ -77,6 +77,8 @@ class HelmChartTest {
         assertSecretRef(env(container, "QUARKUS_DATASOURCE_USERNAME"), secretName, "username");
         assertSecretRef(env(container, "QUARKUS_DATASOURCE_PASSWORD"), secretName, "password");
         assertEquals("/deployments/knowledge-base", env(container, "HOTLINE_KB_DIR").at("/value").asText());
+        assertSecretRef(env(container, "HOTLINE_PRIVACY_KEY"), "hotline-privacy", "key");
+        assertSecretRef(env(container, "HOTLINE_PRIVACY_HASH_KEY"), "hotline-privacy", "hash-key");
         assertTrue(env(container, "JAVA_TOOL_OPTIONS").at("/value").asText().contains("MaxRAMPercentage"));
         assertFalse(deployment.toString().contains("s3cret-from-vault"), "the password must stay in the Secret");
 
