@@ -3,6 +3,7 @@ package cn.nantong.hotline.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import cn.nantong.hotline.identity.LoginThrottledException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -59,6 +60,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
+        var throttled = LoginThrottledException.in(e);
+        if (throttled.isPresent()) {
+            // 429 with Retry-After: a client backs off instead of retrying at once.
+            Problem p = Problem.of(429, "login-throttled", "Too Many Requests", throttled.get().message(), path(uri));
+            return Response.status(429).type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", throttled.get().retryAfter().toSeconds()).entity(p).build();
+        }
         Problem p = Problem.of(401, "unauthorized", "Unauthorized", "需要登录：请使用有效的用户名和密码（HTTP Basic）。", path(uri));
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Basic realm=\"12345\"")
                 .entity(p).build();

@@ -9,32 +9,42 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Checks Basic-auth passwords against the account's bcrypt hash, and remembers a successful check for a
  * few minutes. API clients send the password with every request; a full bcrypt check each time cost
  * 115 ms of CPU per request and capped ticket intake at 15 per second on two cores. Only a SHA-256 of
  * (salt, username, password) is kept, in memory; a changed password or role takes effect within the TTL.
+ * Serves HTTP Basic and the consoles' form login alike, so {@link LoginThrottle} guards both.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    /** Routing-context key set when a login was refused by the throttle, so the login page can say why. */
+    public static final String THROTTLED = "hotline.login.throttled";
+    private static final Logger LOG = Logger.getLogger(CachedPasswordIdentityProvider.class);
+
+    private final LoginThrottle throttle;
     private final Cache<String, SecurityIdentity> verified;
     private final byte[] salt = new byte[16];
     private final java.util.concurrent.atomic.LongAdder bcryptChecks = new java.util.concurrent.atomic.LongAdder();
 
-    CachedPasswordIdentityProvider(@ConfigProperty(name = "hotline.auth.cache-ttl", defaultValue = "5m") Duration ttl) {
+    CachedPasswordIdentityProvider(@ConfigProperty(name = "hotline.auth.cache-ttl", defaultValue = "5m") Duration ttl,
+                                   LoginThrottle throttle) {
+        this.throttle = throttle;
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
         new java.security.SecureRandom().nextBytes(salt);
     }
@@ -48,26 +58,37 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
         String username = request.getUsername();
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = http == null || http.request().remoteAddress() == null ? null
+                : http.request().remoteAddress().hostAddress();
+        Optional<Duration> refused = throttle.refusal(username, address);
+        if (refused.isPresent()) {
+            LOG.warnf("Login refused for user '%s' from %s: too many recent failures", loggable(username), address);
+            LoginThrottledException e = new LoginThrottledException(refused.get());
+            if (http != null) {
+                http.put(THROTTLED, e);
+            }
+            return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage(), e));
+        }
         String password = new String(request.getPassword().getPassword());
         String key = fingerprint(username, password);
         SecurityIdentity known = verified.getIfPresent(key);
         if (known != null) {
+            throttle.succeeded(username, address);
             return Uni.createFrom().item(known);
         }
         return context.runBlocking(() -> {
             bcryptChecks.increment();
             Account account = QuarkusTransaction.requiringNew().call(() -> Account.byUsername(username).orElse(null));
             if (account == null || !BcryptUtil.matches(password, account.passwordHash)) {
+                // Never the password: a typo of the real one would be readable in the log.
+                boolean locked = throttle.failed(username, address);
+                LOG.infof("Login failed for user '%s' from %s%s", loggable(username), address,
+                        locked ? "; further attempts refused for a while" : "");
                 throw new AuthenticationFailedException();
             }
-            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(account.username))
-                    .addRole(account.role);
-            if (account.departmentCode != null) {
-                // Carried on the identity so that no request has to look the account up again.
-                identity.addAttribute(CurrentUser.DEPARTMENT_ATTRIBUTE, account.departmentCode);
-            }
-            SecurityIdentity built = identity.build();
+            throttle.succeeded(username, address);
+            SecurityIdentity built = AccountIdentity.of(account);
             verified.put(key, built);
             return built;
         });
@@ -76,6 +97,12 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     /** Full password checks done so far; the rest were answered from memory. */
     public long bcryptChecks() {
         return bcryptChecks.sum();
+    }
+
+    /** A typed username may hold anything; line breaks would let it forge log lines. */
+    private static String loggable(String username) {
+        String flat = username == null ? "" : username.replaceAll("\\p{Cntrl}", "?");
+        return flat.length() > 64 ? flat.substring(0, 64) + "…" : flat;
     }
 
     private String fingerprint(String username, String password) {

@@ -9,6 +9,8 @@ public class CurrentUser {
 
     /** The identity attribute holding a DEPARTMENT account's department code. */
     public static final String DEPARTMENT_ATTRIBUTE = "department";
+    /** The identity attribute holding the account's display name. */
+    public static final String DISPLAY_NAME_ATTRIBUTE = "displayName";
 
     private final SecurityIdentity identity;
 
@@ -18,6 +20,12 @@ public class CurrentUser {
 
     public String username() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** The name people see, such as 接线员一号; the username when the identity carries none. */
+    public String displayName() {
+        String name = identity.getAttribute(DISPLAY_NAME_ATTRIBUTE);
+        return name != null ? name : username();
     }
 
     /** The account's one role. */

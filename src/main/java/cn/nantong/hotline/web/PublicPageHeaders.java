@@ -3,6 +3,7 @@ package cn.nantong.hotline.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 /** Locks the public pages to their own scripts and styles: caller text shown on them must never run. */
@@ -15,8 +16,13 @@ public class PublicPageHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
-        response.getHeaders().putSingle("Referrer-Policy", "same-origin");
+        lockDown(response.getHeaders());
+    }
+
+    /** Shared with the consoles' pages, which show the same kind of untrusted text. */
+    static void lockDown(MultivaluedMap<String, Object> headers) {
+        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("Referrer-Policy", "same-origin");
     }
 }
