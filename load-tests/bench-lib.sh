@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shared by the run-*.sh scripts here (sourced, not run): starting, restarting and stopping the service
 # and its embedded PostgreSQL, clean-up on any exit, clock and CPU helpers, the service build.
-# Expects log(), die(), MAIN, HERE and the SVC_PID / DATA_DIR variables of the calling script.
+# Expects log(), die(), MAIN, HERE and the SVC_PID / DATA_DIR variables of the calling script. SERVICE_APP is the
+# Quarkus app that start_service runs (default: the build output, $MAIN/target/quarkus-app).
 
 SVC_PID=""
 DATA_DIR=""
@@ -110,10 +111,11 @@ pg_ticks() {
 # readiness; extra JVM options as arguments. Sets SVC_PID, DATA_DIR, STARTUP (seconds) and JAR_ID. A DATA_DIR
 # that is already set (new_data_dir, or kept by "stop_service keep") is used as it is: a restart on that database.
 start_service() {
-  JAR_ID="$(cd "$MAIN/target/quarkus-app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$MAIN/target/quarkus-app/app" '+%F %T')"
-  log "service under test: $MAIN/target/quarkus-app (app jar sha256 $JAR_ID)"
+  local app="${SERVICE_APP:-$MAIN/target/quarkus-app}"
+  JAR_ID="$(cd "$app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$app/app" '+%F %T')"
+  log "service under test: $app (app jar sha256 $JAR_ID)"
   local newer
-  newer="$(find "$MAIN/src/main" -type f -newer "$MAIN/target/quarkus-app/app" | wc -l)"
+  newer="$(find "$MAIN/src/main" -type f -newer "$app/app" | wc -l)"
   (( newer == 0 )) || log "NOTE: $newer files under src/main are newer than this jar; rebuild (mvn -DskipTests package) to measure the latest code"
   [[ -n "$DATA_DIR" ]] || new_data_dir
   log "starting the service on $BASE_URL (data dir $DATA_DIR, log $SERVICE_LOG)"
@@ -121,7 +123,7 @@ start_service() {
   t0="$(now)"
   # shellcheck disable=SC2086
   (cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} "$@" -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
-    -jar target/quarkus-app/quarkus-run.jar) >"$SERVICE_LOG" 2>&1 3>&- &
+    -jar "$app/quarkus-run.jar") >"$SERVICE_LOG" 2>&1 3>&- &
   SVC_PID=$!
   until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do
     kill -0 "$SVC_PID" 2>/dev/null || { tail -40 "$SERVICE_LOG"; die "the service exited during start-up"; }

@@ -21,6 +21,12 @@
 # Settings (environment): BENCH_HISTORY="10000 1000000" BENCH_PORT=18096 BENCH_USERS=8 BENCH_DURATION=60
 # BENCH_WARMUP=30 BENCH_DAYS=730 BENCH_START_TIMEOUT=900 BENCH_QUIET_WAIT=30 BENCH_QUIET_CORES=0.3
 # SERVICE_JAVA_OPTS="".
+# BENCH_PROFILE=1: after each measured run, JFR (settings=default) during another BENCH_PROFILE_SECONDS=30 s of the
+# same load, and its hot spots (JfrHotspots); the figures above it are unaffected.
+# BENCH_TX_TIMEOUT=1800s: WORKAROUND, the JTA transaction timeout of the restarts on the history (both sizes alike).
+# The service learns its routing history at start-up inside one transaction, and with 300,000 examples that takes
+# longer than the default 60 s here, so the start-up fails ("ARJUNA016102: The transaction is not active"). Set it
+# to "" to run with the service's default.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,6 +40,9 @@ DAYS="${BENCH_DAYS:-730}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-900}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-30}"
 QUIET_CORES="${BENCH_QUIET_CORES:-0.3}"
+TX_TIMEOUT="${BENCH_TX_TIMEOUT-1800s}"
+PROFILE="${BENCH_PROFILE:-0}"
+PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-30}"
 SERVICE_LOG="$HERE/target/history-service.log"
 BASE_URL="http://127.0.0.1:$PORT"
 SIMULATION=cn.nantong.hotline.loadtest.TicketIntakeSimulation
@@ -54,8 +63,14 @@ mkdir -p "$HERE/target"
 # shellcheck source=bench-lib.sh
 source "$HERE/bench-lib.sh"
 HZ="$(getconf CLK_TCK)"
-# The seeder uses the service's own parser (app jar), its JDBC driver (lib/main) and IntakeGenerator (load tests).
-SEED_CP="$MAIN/target/quarkus-app/app/*:$MAIN/target/quarkus-app/lib/main/*:$HERE/target/classes"
+# Every size must measure the same build, while target/ may be rebuilt meanwhile: run a private copy of it.
+SERVICE_APP="$HERE/target/history-app"
+rm -rf -- "$SERVICE_APP"
+cp -a "$MAIN/target/quarkus-app" "$SERVICE_APP"
+log "measuring a copy of the build in $SERVICE_APP (built $(date -r "$SERVICE_APP/app" '+%F %T'))"
+# The seeder uses the service's own parser and phone cipher (app jar), its JDBC driver (lib/main) and
+# IntakeGenerator (load tests).
+SEED_CP="$SERVICE_APP/app/*:$SERVICE_APP/lib/main/*:$HERE/target/classes"
 seeder() { # $1 = log file, then SeedHistory arguments
   local out="$1"; shift
   java -cp "$SEED_CP" "$HERE/history/SeedHistory.java" "$@" >"$out" 2>&1 || { tail -30 "$out" >&3; return 1; }
@@ -113,7 +128,12 @@ for N in $HISTORY_LIST; do
   log "seeded in ${SEED_S} s (incl. compiling the seeder): $T_ROWS tickets, $K_ROWS place keys, $E_ROWS routing examples"
   # ---------------------------------------------------------------- 3. restart on the history
   stop_service keep
-  start_service $(service_opts)
+  if [[ -n "$TX_TIMEOUT" ]]; then
+    log "WORKAROUND: transaction timeout $TX_TIMEOUT for this start (routing learns its history in one transaction)"
+    start_service $(service_opts) -Dquarkus.transaction-manager.default-transaction-timeout="$TX_TIMEOUT"
+  else
+    start_service $(service_opts)
+  fi
   RESTART_S="$STARTUP"
   log "restarted on $N historical tickets: ready after ${RESTART_S} s ($(grep -o 'started in [0-9.]*s' "$SERVICE_LOG" | tail -1) by Quarkus' own count)"
   # ---------------------------------------------------------------- 4. load
@@ -140,6 +160,15 @@ for N in $HISTORY_LIST; do
   seeder "$HERE/target/history-stats-$N.log" stats "$(pg_port)" "$MEASURE_FROM" || log "WARNING: could not read the run's repeat statistics"
   ROWS+=("$N $T_ROWS $K_ROWS $E_ROWS $SEED_S $RESTART_S $RPS $P50 $P95 $P99 $MAX $KO $SVC_MS $PG_MS $LOAD_BEFORE/$LOAD_AFTER")
   (( KO == 0 )) || die "$KO failed requests in the measured run (see $RUN_LOG)"
+  if [[ "$PROFILE" == 1 ]]; then
+    JFR_FILE="$HERE/target/history-$N-$(date +%Y%m%d-%H%M%S).jfr"
+    log "profiling: JFR (settings=default) during another $PROFILE_SECONDS s at $USERS users"
+    jcmd "$SVC_PID" JFR.start name=history settings=default filename="$JFR_FILE" >/dev/null
+    gatling profiled "$PROFILE_SECONDS" "$N" >"$HERE/target/gatling-history-$N-profiled.log" 2>&1 || true
+    jcmd "$SVC_PID" JFR.stop name=history >/dev/null
+    log "JFR recording: $JFR_FILE"
+    java -cp "$HERE/target/classes" cn.nantong.hotline.loadtest.JfrHotspots "$JFR_FILE" 25 >&3 || true
+  fi
   stop_service
 done
 

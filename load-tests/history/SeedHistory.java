@@ -1,10 +1,14 @@
 import cn.nantong.hotline.loadtest.IntakeGenerator;
+import cn.nantong.hotline.privacy.PhoneCipher;
 import cn.nantong.hotline.repeat.Report;
 import cn.nantong.hotline.repeat.ReportFeatures;
+import cn.nantong.hotline.ticket.PhoneNumbers;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,11 +21,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +45,9 @@ import java.util.regex.Pattern;
  *       addresses from the generated catalogue (1,000 roads and 2,000 estates per district, skewed), 40 % of calls
  *       from a pool of 50,000 repeat callers (the same pool the measured intake uses), the rest new numbers.</li>
  *   <li>Spread evenly over the days before today (Asia/Shanghai), busier in office hours; ids ascend with time.</li>
+ *   <li>The caller's number is stored as the service stores it (migration V7): encrypted, keyed hash, masked, with
+ *       the keys the benchmark service uses (HOTLINE_PRIVACY_KEY / HOTLINE_PRIVACY_HASH_KEY if set, else the public
+ *       development keys of the embedded default), so same-caller look-ups find the history.</li>
  *   <li>Inquiries ANSWERED, the rest CLOSED 1–15 days later by a department chosen from the category. No assignment
  *       or timeline rows: intake never reads them for old tickets.</li>
  *   <li>{@code id} and the counter in {@code number} (yyyyMMdd-NNNNNNN) start past the service's sequences, which are
@@ -124,7 +133,9 @@ public class SeedHistory {
             IntakeGenerator gen = IntakeGenerator.forHistory(HISTORY_SEED);
             int[] hours = hourTable();
             LocalDate today = LocalDate.now(CITY);
-            Copy tickets = new Copy(ct, "ticket (id, version, number, status, type, channel, caller_phone, caller_name, "
+            PhoneCipher cipher = cipher();
+            Copy tickets = new Copy(ct, "ticket (id, version, number, status, type, channel, caller_phone_enc, "
+                    + "caller_phone_hash, caller_phone_masked, caller_name, "
                     + "confidential, district, address, content, category, urgent, received_at, recorded_by, round, "
                     + "handled_by, closed_at, problem_kind)");
             Copy keys = new Copy(ck, "repeat_place_key (place_key, received_at, ticket_id)");
@@ -154,9 +165,11 @@ public class SeedHistory {
                 Instant closed = inquiry ? null : min(at.plusSeconds(86_400L + x.nextInt(14 * 86_400)), now.minusSeconds(60));
                 Set<String> kinds = new TreeSet<>();
                 List<String> placeKeys = inquiry ? List.of() : placeKeys(district, address, content, kinds);
-                phones.add((String) r.get("callerPhone"));
+                String phone = PhoneNumbers.normalise((String) r.get("callerPhone")).orElseThrow();
+                phones.add(phone);
                 tickets.row(id, 0, DAY.format(at.atZone(CITY)) + "-" + String.format("%07d", numberBase + i + 1),
-                        inquiry ? "ANSWERED" : "CLOSED", type, r.get("channel"), r.get("callerPhone"), r.get("callerName"),
+                        inquiry ? "ANSWERED" : "CLOSED", type, r.get("channel"), cipher.encrypt(phone), cipher.hash(phone),
+                        PhoneNumbers.mask(phone), r.get("callerName"),
                         Boolean.TRUE.equals(r.get("confidential")), district, address, content, category,
                         Boolean.TRUE.equals(r.get("urgent")), at, "agent" + (1 + x.nextInt(30)), 1, department, closed,
                         kinds.isEmpty() ? null : kinds.iterator().next());
@@ -245,7 +258,7 @@ public class SeedHistory {
                                join repeat_place_key k2 on k2.place_key = k1.place_key
                                 and k2.received_at >= t.received_at - interval '90 days' and k2.received_at < t.received_at
                              where k1.ticket_id = t.id),
-                            (select count(*) from ticket o where o.caller_phone = t.caller_phone and o.type <> 'INQUIRY'
+                            (select count(*) from ticket o where o.caller_phone_hash = t.caller_phone_hash and o.type <> 'INQUIRY'
                                 and o.received_at >= t.received_at - interval '90 days' and o.received_at < t.received_at),
                             t.repeat_of is not null
                      from ticket t
@@ -293,7 +306,8 @@ public class SeedHistory {
             estates.add(estate);
         }
         for (String sentence : SENTENCES.split(content)) {
-            if (sentence.isEmpty()) {
+            // The caller repeating the address ("其住在…") adds nothing, and would make every sentence new to the cache.
+            if (sentence.isEmpty() || sentence.contains(roadNumber)) {
                 continue;
             }
             Parsed p = sentences.computeIfAbsent(district + '\u0000' + sentence, k -> {
@@ -302,10 +316,8 @@ public class SeedHistory {
                         f.place().estates().stream().map(e -> e.key()).toList(), Set.copyOf(f.problemKinds()));
             });
             kinds.addAll(p.kinds());
-            if (!sentence.contains(roadNumber)) { // the caller repeating the address adds nothing
-                out.addAll(p.keys());
-                estates.addAll(p.estates());
-            }
+            out.addAll(p.keys());
+            estates.addAll(p.estates());
         }
         out.add(prefix + road);
         if (m.group(4) != null) { // the service pairs the building with every estate named, also in the content
@@ -313,6 +325,20 @@ public class SeedHistory {
         }
         out.add(prefix + roadNumber);
         return out.stream().limit(MAX_KEYS).toList();
+    }
+
+    /** The cipher of the benchmark service: its configured keys if the environment sets them, else the dev keys. */
+    private static PhoneCipher cipher() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = SeedHistory.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties of the service is not on the class path");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        String key = System.getenv().getOrDefault("HOTLINE_PRIVACY_KEY", p.getProperty("hotline.privacy.dev-key"));
+        String hashKey = System.getenv().getOrDefault("HOTLINE_PRIVACY_HASH_KEY", p.getProperty("hotline.privacy.dev-hash-key"));
+        return new PhoneCipher(Base64.getDecoder().decode(key.strip()), Base64.getDecoder().decode(hashKey.strip()));
     }
 
     private static int[] hourTable() {

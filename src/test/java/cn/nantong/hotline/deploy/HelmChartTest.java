@@ -79,6 +79,7 @@ class HelmChartTest {
         assertEquals("/deployments/knowledge-base", env(container, "HOTLINE_KB_DIR").at("/value").asText());
         assertSecretRef(env(container, "HOTLINE_PRIVACY_KEY"), "hotline-privacy", "key");
         assertSecretRef(env(container, "HOTLINE_PRIVACY_HASH_KEY"), "hotline-privacy", "hash-key");
+        assertSecretRef(env(container, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"), "hotline-privacy", "session-key");
         assertTrue(env(container, "JAVA_TOOL_OPTIONS").at("/value").asText().contains("MaxRAMPercentage"));
         assertFalse(deployment.toString().contains("s3cret-from-vault"), "the password must stay in the Secret");
 
