@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Intake latency against a large history: does the cost of POST /api/tickets grow with the tickets already stored?
 #
-#   load-tests/run-history-benchmark.sh                      # 10,000 and 1,000,000 historical tickets, ~15-20 min
+#   load-tests/run-history-benchmark.sh                      # 10,000 and 1,000,000 historical tickets, ~10 min
 #   BENCH_HISTORY="10000 100000 1000000" load-tests/run-history-benchmark.sh
 #
 # For each history size N in $BENCH_HISTORY:
