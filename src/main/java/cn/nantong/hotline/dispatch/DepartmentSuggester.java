@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -108,6 +109,17 @@ public final class DepartmentSuggester implements Closeable {
         Document doc = document(KB, text, department);
         doc.add(new StoredField(TITLE, title == null ? entryId : title));
         update(kbKey(entryId), doc);
+    }
+
+    /** Forgets everything learned from this ticket (handled and returned), e.g. when it leaves the learning window. */
+    public void forgetTicket(long ticketId) {
+        try {
+            writer.deleteDocuments(handledKey(ticketId));
+            writer.deleteDocuments(new PrefixQuery(new Term(KEY, "r:" + ticketId + ":")));
+            learned.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** For an entry deleted from the knowledge base. */

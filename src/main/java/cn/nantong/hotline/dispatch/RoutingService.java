@@ -8,6 +8,7 @@ import cn.nantong.hotline.ticket.Ticket;
 import cn.nantong.hotline.ticket.TicketActed;
 import cn.nantong.hotline.ticket.TicketRecorded;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -46,9 +48,14 @@ public class RoutingService {
     private DepartmentSuggester suggester;
     private long lastExample;
     private long lastKbChange = -1;
+    /**
+     * Tickets learned, oldest first. Only the newest {@code historyLimit} precedents are kept, so the cost of a
+     * suggestion stays flat however long the history grows; older ones matter least.
+     */
+    private final ArrayDeque<Long> window = new ArrayDeque<>();
 
     RoutingService(Event<ExampleRecorded> recorded, java.time.Clock clock,
-                   @ConfigProperty(name = "hotline.routing.history-limit", defaultValue = "300000") int historyLimit) {
+                   @ConfigProperty(name = "hotline.routing.history-limit", defaultValue = "50000") int historyLimit) {
         this.recorded = recorded;
         this.clock = clock;
         this.historyLimit = historyLimit;
@@ -103,15 +110,18 @@ public class RoutingService {
         suggester.replaceRules(RoutingRules.load());
     }
 
-    /** Learns examples and knowledge-base changes not yet learned here. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Learns examples and knowledge-base changes not yet learned here. Each batch reads in its own short
+     * transaction: a start-up replaying a long history must not run into the transaction timeout.
+     */
     synchronized void sync() {
         List<Object[]> rows;
         do {
-            rows = examplesAfter(lastExample);
+            long after = lastExample;
+            rows = QuarkusTransaction.requiringNew().call(() -> examplesAfter(after));
             learn(rows);
         } while (rows.size() == BATCH);
-        learnKbChanges();
+        QuarkusTransaction.requiringNew().run(this::learnKbChanges);
     }
 
     private void learn(List<Object[]> rows) {
@@ -123,6 +133,10 @@ public class RoutingService {
                 suggester.learnReturned(ticketId, (String) r[4], (String) r[2]);
             }
             lastExample = ((Number) r[0]).longValue();
+            window.addLast(ticketId);
+            while (window.size() > historyLimit) {
+                suggester.forgetTicket(window.removeFirst());
+            }
         }
     }
 

@@ -35,8 +35,11 @@ public class RepeatService {
 
     /** How far back an earlier report can be the original. */
     static final Duration WINDOW = Duration.ofDays(90);
-    /** The most candidates one intake scores. */
-    static final int MAX_CANDIDATES = 200;
+    /**
+     * The most candidates one intake scores, newest first. Any report of a problem can be the one a repeat names,
+     * and the newest are the likeliest, so a busy street needs no more than this to find its latest report.
+     */
+    static final int MAX_CANDIDATES = 50;
     private static final Duration RACE_SLACK = Duration.ofMinutes(1);
     /** First half of the two-part advisory lock key, so place locks never collide with other features' locks. */
     private static final int LOCK_SPACE = 12345;

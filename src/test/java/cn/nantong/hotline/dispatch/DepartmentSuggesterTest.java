@@ -69,6 +69,18 @@ class DepartmentSuggesterTest {
     }
 
     @Test
+    void aForgottenTicketNoLongerVotes() {
+        suggester.learnHandled(1, "楼顶水箱漏水，顶楼住户家里渗水", null, "housing-construction");
+        suggester.learnReturned(2, "楼顶水箱漏水，顶楼住户家里渗水", "water");
+        String intake = "我们楼顶水箱漏水，顶楼住户家里渗水";
+        assertEquals("housing-construction", codes(intake).get(0));
+        suggester.forgetTicket(1);
+        suggester.forgetTicket(2);
+        assertTrue(suggester.suggest(intake, null, 3).stream()
+                .noneMatch(s -> s.reasons().stream().anyMatch(r -> r.contains("工单"))), "no precedent left");
+    }
+
+    @Test
     void knowledgeBaseEntriesRouteToTheirDepartment() {
         suggester.learnKbEntry("birth-reward", "独生子女父母奖励金申领",
                 "独生子女父母奖励金 每月发放 申领条件 所需材料 独生子女父母光荣证", "health");
