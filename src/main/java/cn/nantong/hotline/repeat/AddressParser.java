@@ -67,6 +67,13 @@ public final class AddressParser {
             "城里", "市区", "楼下", "楼上", "同一", "各个", "这边", "那边", "门口", "路口", "中心", "一家", "预防",
             "老年", "家里", "外地", "安置", "拆迁", "新建", "燃气", "供电", "供水", "自来水", "物业", "维保", "环卫",
             "公交", "快递", "外卖", "开发", "装修", "电力");
+    /**
+     * Words that begin or end ordinary phrases, not names: without them "晚上路过" reads as a road 晚上路, "希望市场监管"
+     * as a market and "餐饮店增加小区噪音" as an estate; such false keys collect hundreds of unrelated reports.
+     */
+    private static final List<String> NOT_NAME_START = List.of("晚上", "早上", "中午", "下午", "凌晨", "白天", "夜里",
+            "夜间", "半夜", "今天", "昨天", "每天", "天天", "希望", "要求", "建议", "增加", "几家", "一些", "很多",
+            "好多", "所有", "这个", "那个", "这家", "那家", "我们", "你们", "他们");
     /** Institutions that a town has about one of, so "the town's" one is specific enough to name it. */
     private static final Set<String> ONE_PER_TOWN = Set.of("医院", "派出所", "政务");
     private static final Set<String> GENERIC_IN_TEXT = Set.of("公司", "厂");
@@ -231,7 +238,8 @@ public final class AddressParser {
     }
 
     private static boolean isGeneric(String name) {
-        return name.length() < 2 || GENERIC_NAMES.contains(name) || name.contains("某");
+        return name.length() < 2 || GENERIC_NAMES.contains(name) || name.contains("某")
+                || NOT_NAME_START.stream().anyMatch(w -> name.startsWith(w) || name.endsWith(w));
     }
 
     private static String keyOf(String name) {

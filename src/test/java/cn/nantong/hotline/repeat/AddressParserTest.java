@@ -78,6 +78,14 @@ class AddressParserTest {
     }
 
     @Test
+    void ordinaryPhrasesAreNotPlaces() {
+        Place p = parser.parseText("晚上路过那边，希望市场监管部门管一管，附近几家餐饮店增加小区噪音，晚上网吧也很吵", null);
+        assertTrue(p.roads().isEmpty(), p.roads()::toString);
+        assertTrue(p.estates().isEmpty(), p.estates()::toString);
+        assertTrue(p.landmarks().isEmpty(), p.landmarks()::toString);
+    }
+
+    @Test
     void landmarksTakeTheirNameAndAKind() {
         assertEquals(Set.of("红星化工厂"), keys(parser.parse("城北路红星化工厂附近", null).landmarks()));
         assertEquals(Set.of("前进菜场"), keys(parser.parse("前进菜市场门口", null).landmarks()));
