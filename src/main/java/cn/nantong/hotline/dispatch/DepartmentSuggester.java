@@ -98,13 +98,7 @@ public final class DepartmentSuggester implements Closeable {
         update(new Term(KEY, "r:" + ticketId + ":" + department.strip()), doc);
     }
 
-    /** A 热线百科 entry whose department handles its matter; the reason shown uses the text's first line as title. */
-    public void learnKbEntry(String entryId, String text, String department) {
-        String firstLine = text == null ? "" : text.strip().lines().findFirst().orElse("");
-        learnKbEntry(entryId, firstLine.length() > 40 ? firstLine.substring(0, 40) + "…" : firstLine, text, department);
-    }
-
-    /** As {@link #learnKbEntry(String, String, String)} with the entry's real title; upsert by entry id. */
+    /** A 热线百科 entry whose department handles its matter, shown by its title in reasons; upsert by entry id. */
     public void learnKbEntry(String entryId, String title, String text, String department) {
         Document doc = document(KB, text, department);
         doc.add(new StoredField(TITLE, title == null ? entryId : title));
@@ -166,15 +160,6 @@ public final class DepartmentSuggester implements Closeable {
                 throw new IllegalStateException("routing/default-rules.txt is missing from the classpath");
             }
             return RuleBook.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Makes what was learned survive a restart; learning is visible to suggest without it. */
-    public void commit() {
-        try {
-            writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,19 +44,9 @@ public final class RepeatDetector {
     /** Replaced whole on every update, so readers never see a half-applied step and need no lock. */
     private volatile Map<String, Double> weights;
 
+    /** Starts from the default weights; what people teach is replayed through {@link #learn}. */
     public RepeatDetector() {
-        this(DEFAULTS);
-    }
-
-    /** Restores persisted weights; a signal missing from the map keeps its default. */
-    public RepeatDetector(Map<String, Double> weights) {
-        Map<String, Double> w = new HashMap<>(DEFAULTS);
-        w.putAll(weights);
-        this.weights = Map.copyOf(w);
-    }
-
-    public Map<String, Double> weights() {
-        return weights;
+        this.weights = DEFAULTS;
     }
 
     /** Best earlier report this one repeats, if any scores above the threshold. */

@@ -115,11 +115,6 @@ public class RepeatService {
         return features.get(t.id, id -> ReportFeatures.of(report(t)));
     }
 
-    /** Forgets cached features, e.g. after personal data was erased. */
-    void evict(long ticketId) {
-        features.invalidate(ticketId);
-    }
-
     static Report report(Ticket t) {
         return new Report(t.id, t.receivedAt, t.callerPhoneHash, t.type.name(), t.district, t.address, t.content);
     }

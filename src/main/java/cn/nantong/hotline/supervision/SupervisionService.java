@@ -66,10 +66,6 @@ public class SupervisionService {
         persistEvents(c);
     }
 
-    public Instant now() {
-        return clock.instant();
-    }
-
     @Transactional
     public SupervisionCase assign(long id, String lead, List<String> co, LocalDate deadline, String note, String actor) {
         directory.requireDepartment("lead", lead);

@@ -84,7 +84,7 @@ class DepartmentSuggesterTest {
     void knowledgeBaseEntriesRouteToTheirDepartment() {
         suggester.learnKbEntry("birth-reward", "独生子女父母奖励金申领",
                 "独生子女父母奖励金 每月发放 申领条件 所需材料 独生子女父母光荣证", "health");
-        suggester.learnKbEntry("bus-card", "敬老卡办理\n年满七十周岁老人 免费乘坐公交 办理材料 身份证", "transport");
+        suggester.learnKbEntry("bus-card", "敬老卡办理", "敬老卡办理\n年满七十周岁老人 免费乘坐公交 办理材料 身份证", "transport");
 
         Suggestion top = suggester.suggest("独生子女奖励金怎么领", null, 3).get(0);
         assertEquals("health", top.code());

@@ -2,9 +2,7 @@ package cn.nantong.hotline.repeat;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static cn.nantong.hotline.repeat.Reports.complaint;
@@ -151,17 +149,5 @@ class RepeatDetectorTest {
         double before = detector.score(b, LIFT);
         detector.learn(LIFT, b, false);
         assertTrue(detector.score(b, LIFT) < before);
-    }
-
-    @Test
-    void weightsRoundTripAndMissingOnesKeepTheirDefault() {
-        ReportFeatures b = complaint(2, 5, "13900000002", "启东市", "丽水花园6号楼", "6号楼电梯老是突然停住");
-        detector.learn(LIFT, b, false);
-        RepeatDetector restored = new RepeatDetector(detector.weights());
-        assertEquals(detector.score(b, LIFT), restored.score(b, LIFT), 1e-12);
-
-        Map<String, Double> partial = new HashMap<>(new RepeatDetector().weights());
-        partial.remove(RepeatDetector.BIAS);
-        assertEquals(new RepeatDetector().weights(), new RepeatDetector(partial).weights());
     }
 }
