@@ -3,24 +3,18 @@ package cn.nantong.hotline.web;
 import cn.nantong.hotline.support.Chromium;
 import cn.nantong.hotline.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URL;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,32 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * agent1 on a call in Debian's Chromium: logs in, searches the 热线百科, records a complaint, dispatches it to
  * the suggested department; a complaint with markup is shown as text. Same switch as
- * {@link PublicKbBrowserTest}; the browser comes from {@link Chromium}.
+ * {@link PublicKbBrowserTest}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 @EnabledIfSystemProperty(named = "browser-tests", matches = "true")
-class AgentConsoleBrowserTest {
+class AgentConsoleBrowserTest extends BrowserTestBase {
 
-    @TestHTTPResource("/")
-    URL root;
-
-    private Chromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        chromium = Chromium.start(1400, 1100);
-        browser = chromium.browser();
-        wait = chromium.waiting();
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+    AgentConsoleBrowserTest() {
+        super(1400, 1100);
     }
 
     @Test
@@ -102,19 +79,11 @@ class AgentConsoleBrowserTest {
         assertNoPolicyViolations();
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceFirst("/$", "") + path);
-    }
-
     private void assertNoPolicyViolations() {
         List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
                 .toList();
         assertTrue(problems.isEmpty(), "CSP violations: " + problems);
-    }
-
-    private void screenshot(String name) throws IOException {
-        chromium.screenshot(name);
     }
 }

@@ -3,25 +3,19 @@ package cn.nantong.hotline.web;
 import cn.nantong.hotline.support.Chromium;
 import cn.nantong.hotline.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URL;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,27 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 @EnabledIfSystemProperty(named = "browser-tests", matches = "true")
-class PublicKbBrowserTest {
+class PublicKbBrowserTest extends BrowserTestBase {
 
-    @TestHTTPResource("/")
-    URL root;
-
-    private Chromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        chromium = Chromium.start(1280, 1000);
-        browser = chromium.browser();
-        wait = chromium.waiting();
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+    PublicKbBrowserTest() {
+        super(1280, 1000);
     }
 
     @Test
@@ -125,10 +102,6 @@ class PublicKbBrowserTest {
         assertNoPolicyViolations();
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceFirst("/$", "") + path);
-    }
-
     private void assertFitsWidth() {
         Object overflow = ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
@@ -142,9 +115,5 @@ class PublicKbBrowserTest {
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
                 .toList();
         assertTrue(violations.isEmpty(), "CSP violations: " + violations);
-    }
-
-    private void screenshot(String name) throws IOException {
-        chromium.screenshot(name);
     }
 }
