@@ -2,6 +2,7 @@ import cn.nantong.hotline.loadtest.IntakeGenerator;
 import cn.nantong.hotline.privacy.PhoneCipher;
 import cn.nantong.hotline.repeat.Report;
 import cn.nantong.hotline.repeat.ReportFeatures;
+import cn.nantong.hotline.repeat.StoredFeatures;
 import cn.nantong.hotline.ticket.PhoneNumbers;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -22,17 +23,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Seeds N historical tickets into the history benchmark's <em>throw-away</em> embedded database (never a real one):
@@ -52,10 +49,9 @@ import java.util.regex.Pattern;
  *       or timeline rows: intake never reads them for old tickets.</li>
  *   <li>{@code id} and the counter in {@code number} (yyyyMMdd-NNNNNNN) start past the service's sequences, which are
  *       then advanced past the history, so the service's own tickets never collide with it.</li>
- *   <li>{@code repeat_place_key}: the keys the service stores for a non-inquiry ticket: from the address (estate, road,
- *       estate+幢, road+号) and from the content, where each sentence is parsed once by the service's own parser
- *       ({@link ReportFeatures}, cached: it costs about 0.5 ms a call). A sample is compared with a full parse of the
- *       ticket and the agreement is printed.</li>
+ *   <li>{@code repeat_place_key} and {@code ticket.repeat_features}: the place keys and the parsed features the service
+ *       stores for a non-inquiry ticket, from the service's own parser ({@link ReportFeatures}, about 0.5 ms a ticket,
+ *       so tickets are parsed in parallel batches).</li>
  *   <li>{@code routing_example}: a positive example (its handling department) for 68 % of non-inquiry tickets, about
  *       60 % of all tickets; a negative one (a department that returned it) for 4 %.</li>
  * </ul>
@@ -71,7 +67,8 @@ public class SeedHistory {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final long HISTORY_SEED = 20_240_101L;
-    private static final List<String> DISTRICTS = List.of("崇川区", "通州区", "海门区", "如皋市", "启东市", "海安市", "如东县");
+    /** Tickets generated and parsed together; parsing is spread over the cores. */
+    private static final int BATCH = 20_000;
     /** Calls per hour of the day (relative): quiet at night, busiest mid-morning and mid-afternoon. */
     private static final int[] HOUR_WEIGHTS = {1, 1, 1, 1, 1, 2, 4, 8, 12, 12, 11, 10, 9, 10, 11, 11, 10, 9, 8, 7, 6, 4, 3, 2};
     /** Who handles what (a list repeats a department to weight it). */
@@ -91,18 +88,7 @@ public class SeedHistory {
     private static final List<String> ALL_DEPARTMENTS = List.of("public-security", "traffic-police", "ecology-environment",
             "housing-construction", "urban-management", "transport", "market-regulation", "human-resources", "health",
             "education", "natural-resources", "water", "power-grid", "gas", "civil-affairs");
-    /** road + number + 号, then optionally an estate, then optionally N幢 and the rest (IntakeGenerator's shapes). */
-    private static final Pattern ADDRESS = Pattern.compile("(\\D+?)(\\d+)号(?:(\\D+?)(?:(\\d+)幢.*)?)?");
-    /** The service's parser turns everything but letters, digits and 、/# into a boundary no name runs across. */
-    private static final Pattern SENTENCES = Pattern.compile("[^\\p{L}\\p{N}、/#]+");
-    private static final int MAX_KEYS = 8;
-    private static final int CHECK_SAMPLE = 400;
 
-    /** Place keys, estate names and problem kinds of one sentence in one district, as the service's parser sees them. */
-    record Parsed(List<String> keys, List<String> estates, Set<String> kinds) {
-    }
-
-    private final Map<String, Parsed> sentences = new HashMap<>();
     private final Instant now = Instant.now();
 
     public static void main(String[] a) throws Exception {
@@ -137,71 +123,68 @@ public class SeedHistory {
             Copy tickets = new Copy(ct, "ticket (id, version, number, status, type, channel, caller_phone_enc, "
                     + "caller_phone_hash, caller_phone_masked, caller_name, "
                     + "confidential, district, address, content, category, urgent, received_at, recorded_by, round, "
-                    + "handled_by, closed_at, problem_kind)");
+                    + "handled_by, closed_at, problem_kind, repeat_features)");
             Copy keys = new Copy(ck, "repeat_place_key (place_key, received_at, ticket_id)");
             Copy examples = new Copy(ce, "routing_example (ticket_id, department, positive, text, category, at)");
             long keyRows = 0;
             long exampleRows = 0;
-            int checked = 0;
-            int agreed = 0;
-            List<String> disagreements = new ArrayList<>();
             Set<String> distinctKeys = new HashSet<>();
             Set<String> phones = new HashSet<>();
-            long step = Math.max(1, n / CHECK_SAMPLE);
-            for (int i = 0; i < n; i++) {
-                Map<String, Object> r = gen.record(i);
-                Random x = new Random(HISTORY_SEED * 31 + i);
-                long id = idBase + i + 1;
-                LocalDate day = today.minusDays(days - (long) i * days / n);
-                Instant at = day.atTime(hours[x.nextInt(hours.length)], x.nextInt(60), x.nextInt(60)).atZone(CITY).toInstant()
-                        .plusMillis(x.nextInt(1000));
-                String type = (String) r.get("type");
-                String district = (String) r.get("district");
-                String address = (String) r.get("address");
-                String content = (String) r.get("content");
-                String category = (String) r.get("category");
-                boolean inquiry = type.equals("INQUIRY");
-                String department = inquiry ? null : pick(DEPARTMENTS.get(category), x);
-                Instant closed = inquiry ? null : min(at.plusSeconds(86_400L + x.nextInt(14 * 86_400)), now.minusSeconds(60));
-                Set<String> kinds = new TreeSet<>();
-                List<String> placeKeys = inquiry ? List.of() : placeKeys(district, address, content, kinds);
-                String phone = PhoneNumbers.normalise((String) r.get("callerPhone")).orElseThrow();
-                phones.add(phone);
-                tickets.row(id, 0, DAY.format(at.atZone(CITY)) + "-" + String.format("%07d", numberBase + i + 1),
-                        inquiry ? "ANSWERED" : "CLOSED", type, r.get("channel"), cipher.encrypt(phone), cipher.hash(phone),
-                        PhoneNumbers.mask(phone), r.get("callerName"),
-                        Boolean.TRUE.equals(r.get("confidential")), district, address, content, category,
-                        Boolean.TRUE.equals(r.get("urgent")), at, "agent" + (1 + x.nextInt(30)), 1, department, closed,
-                        kinds.isEmpty() ? null : kinds.iterator().next());
-                for (String k : placeKeys) {
-                    keys.row(k, at, id);
-                    distinctKeys.add(k);
-                }
-                keyRows += placeKeys.size();
-                if (!inquiry && x.nextInt(100) < 68) {
-                    examples.row(id, department, true, content, category, closed);
-                    exampleRows++;
-                }
-                if (!inquiry && x.nextInt(100) < 4) {
-                    String wrong = pick(ALL_DEPARTMENTS, x);
-                    if (!wrong.equals(department)) {
-                        examples.row(id, wrong, false, content, category, at.plusSeconds(3600L + x.nextInt(86_400)));
+            for (int from = 0; from < n; from += BATCH) {
+                int to = Math.min(n, from + BATCH);
+                List<Map<String, Object>> records = IntStream.range(from, to).mapToObj(gen::record).toList();
+                ReportFeatures[] parsed = new ReportFeatures[to - from];
+                int base = from;
+                IntStream.range(0, to - from).parallel().forEach(j -> {
+                    Map<String, Object> r = records.get(j);
+                    if (!"INQUIRY".equals(r.get("type"))) {
+                        parsed[j] = ReportFeatures.of(new Report(idBase + base + j + 1, now, "", (String) r.get("type"),
+                                (String) r.get("district"), (String) r.get("address"), (String) r.get("content")));
+                    }
+                });
+                for (int i = from; i < to; i++) {
+                    Map<String, Object> r = records.get(i - from);
+                    ReportFeatures features = parsed[i - from];
+                    Random x = new Random(HISTORY_SEED * 31 + i);
+                    long id = idBase + i + 1;
+                    LocalDate day = today.minusDays(days - (long) i * days / n);
+                    Instant at = day.atTime(hours[x.nextInt(hours.length)], x.nextInt(60), x.nextInt(60)).atZone(CITY).toInstant()
+                            .plusMillis(x.nextInt(1000));
+                    String type = (String) r.get("type");
+                    String category = (String) r.get("category");
+                    boolean inquiry = features == null;
+                    String department = inquiry ? null : pick(DEPARTMENTS.get(category), x);
+                    Instant closed = inquiry ? null : min(at.plusSeconds(86_400L + x.nextInt(14 * 86_400)), now.minusSeconds(60));
+                    String phone = PhoneNumbers.normalise((String) r.get("callerPhone")).orElseThrow();
+                    phones.add(phone);
+                    String content = (String) r.get("content");
+                    tickets.row(id, 0, DAY.format(at.atZone(CITY)) + "-" + String.format("%07d", numberBase + i + 1),
+                            inquiry ? "ANSWERED" : "CLOSED", type, r.get("channel"), cipher.encrypt(phone), cipher.hash(phone),
+                            PhoneNumbers.mask(phone), r.get("callerName"),
+                            Boolean.TRUE.equals(r.get("confidential")), r.get("district"), r.get("address"), content, category,
+                            Boolean.TRUE.equals(r.get("urgent")), at, "agent" + (1 + x.nextInt(30)), 1, department, closed,
+                            inquiry ? null : features.problemKinds().stream().sorted().findFirst().orElse(null),
+                            inquiry ? null : StoredFeatures.encode(features));
+                    Set<String> placeKeys = inquiry ? Set.of() : features.placeKeys();
+                    for (String k : placeKeys) {
+                        keys.row(k, at, id);
+                        distinctKeys.add(k);
+                    }
+                    keyRows += placeKeys.size();
+                    if (!inquiry && x.nextInt(100) < 68) {
+                        examples.row(id, department, true, content, category, closed);
                         exampleRows++;
                     }
-                }
-                if (!inquiry && i % step == 0 && checked < CHECK_SAMPLE) {
-                    // The service's own full parse of the ticket, to show the seeded keys are the ones it would store.
-                    Set<String> real = ReportFeatures.of(new Report(id, at, (String) r.get("callerPhone"), type, district,
-                            address, content)).placeKeys();
-                    checked++;
-                    if (real.equals(new HashSet<>(placeKeys))) {
-                        agreed++;
-                    } else if (disagreements.size() < 3) {
-                        disagreements.add(address + ": seeded " + placeKeys + ", service " + real);
+                    if (!inquiry && x.nextInt(100) < 4) {
+                        String wrong = pick(ALL_DEPARTMENTS, x);
+                        if (!wrong.equals(department)) {
+                            examples.row(id, wrong, false, content, category, at.plusSeconds(3600L + x.nextInt(86_400)));
+                            exampleRows++;
+                        }
                     }
                 }
-                if ((i + 1) % 200_000 == 0) {
-                    System.out.printf("  %,d tickets streamed (%.0f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
+                if (to / 200_000 > from / 200_000) {
+                    System.out.printf("  %,d tickets streamed (%.0f s)%n", to, (System.nanoTime() - t0) / 1e9);
                 }
             }
             tickets.finish();
@@ -209,12 +192,8 @@ public class SeedHistory {
             examples.finish();
             double copySeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("COPY done in %.1f s: %,d tickets, %,d place keys (%,d distinct, %.2f per ticket), "
-                            + "%,d routing examples, %,d distinct caller numbers; %d distinct sentences parsed%n",
-                    copySeconds, n, keyRows, distinctKeys.size(), keyRows / (double) n, exampleRows, phones.size(),
-                    sentences.size());
-            System.out.printf("place keys checked against the service's own parse of the whole ticket: %d of %d identical%n",
-                    agreed, checked);
-            disagreements.forEach(d -> System.out.println("  differs: " + d));
+                            + "%,d routing examples, %,d distinct caller numbers%n",
+                    copySeconds, n, keyRows, distinctKeys.size(), keyRows / (double) n, exampleRows, phones.size());
 
             try (Statement s = ct.createStatement()) {
                 s.execute("select setval('ticket_id_seq', " + (idBase + n + 1000) + ")");
@@ -284,47 +263,6 @@ public class SeedHistory {
         List<Integer> v = values.stream().sorted().toList();
         return String.format("mean %.1f, p50 %d, p90 %d, max %d", v.stream().mapToInt(Integer::intValue).average().orElse(0),
                 v.get(v.size() / 2), v.get(v.size() * 9 / 10), v.get(v.size() - 1));
-    }
-
-    /**
-     * The keys the service stores for a ticket, in about its order (estates, content places, roads, estate+幢, road+号),
-     * at most {@value #MAX_KEYS}; collects the problem kinds of the content on the way.
-     */
-    private List<String> placeKeys(String district, String address, String content, Set<String> kinds) {
-        Matcher m = ADDRESS.matcher(address);
-        if (!m.matches()) {
-            throw new IllegalStateException("unexpected address shape: " + address);
-        }
-        String prefix = district + ":";
-        String road = m.group(1);
-        String roadNumber = road + m.group(2) + "号";
-        String estate = m.group(3);
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        List<String> estates = new ArrayList<>();
-        if (estate != null) {
-            out.add(prefix + estate);
-            estates.add(estate);
-        }
-        for (String sentence : SENTENCES.split(content)) {
-            // The caller repeating the address ("其住在…") adds nothing, and would make every sentence new to the cache.
-            if (sentence.isEmpty() || sentence.contains(roadNumber)) {
-                continue;
-            }
-            Parsed p = sentences.computeIfAbsent(district + '\u0000' + sentence, k -> {
-                ReportFeatures f = ReportFeatures.of(new Report(0, now, "", "COMPLAINT", district, null, sentence));
-                return new Parsed(List.copyOf(f.placeKeys()),
-                        f.place().estates().stream().map(e -> e.key()).toList(), Set.copyOf(f.problemKinds()));
-            });
-            kinds.addAll(p.kinds());
-            out.addAll(p.keys());
-            estates.addAll(p.estates());
-        }
-        out.add(prefix + road);
-        if (m.group(4) != null) { // the service pairs the building with every estate named, also in the content
-            estates.forEach(e -> out.add(prefix + e + Integer.parseInt(m.group(4)) + "幢"));
-        }
-        out.add(prefix + roadNumber);
-        return out.stream().limit(MAX_KEYS).toList();
     }
 
     /** The cipher of the benchmark service: its configured keys if the environment sets them, else the dev keys. */

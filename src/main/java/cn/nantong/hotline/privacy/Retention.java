@@ -79,7 +79,7 @@ public class Retention {
     private static int eraseBatch(Instant cutoff, Instant now) {
         return Panache.getEntityManager().createNativeQuery("""
                 update ticket set caller_name = null, caller_phone = null, caller_phone_enc = null,
-                    caller_phone_hash = null, caller_phone_masked = null, address = district, content = ?1,
+                    caller_phone_hash = null, caller_phone_masked = null, address = district, content = ?1, repeat_features = null,
                     personal_data_erased_at = ?2, version = version + 1
                 where id in (select id from ticket where personal_data_erased_at is null
                     and ((status = 'CLOSED' and coalesce(closed_at, received_at) < ?3)

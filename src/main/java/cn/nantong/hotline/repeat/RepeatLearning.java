@@ -87,7 +87,7 @@ public class RepeatLearning {
         for (Object[] r : rows) {
             Ticket a = Ticket.findById(((Number) r[1]).longValue());
             Ticket b = Ticket.findById(((Number) r[2]).longValue());
-            detector.learn(ReportFeatures.of(RepeatService.report(a)), ReportFeatures.of(RepeatService.report(b)),
+            detector.learn(RepeatService.featuresOf(a), RepeatService.featuresOf(b),
                     (Boolean) r[3]);
             lastSeen = ((Number) r[0]).longValue();
         }

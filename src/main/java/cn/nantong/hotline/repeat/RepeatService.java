@@ -8,8 +8,6 @@ import cn.nantong.hotline.ticket.TicketActed;
 import cn.nantong.hotline.ticket.TicketStatus;
 import cn.nantong.hotline.ticket.TicketRecorded;
 import cn.nantong.hotline.ticket.TicketType;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +43,6 @@ public class RepeatService {
     private static final int LOCK_SPACE = 12345;
 
     private final RepeatLearning learning;
-    /** Features of recent tickets: parsing and tokenising 200 candidates per intake would dominate its cost. */
-    private final Cache<Long, ReportFeatures> features = Caffeine.newBuilder().maximumSize(100_000).build();
 
     RepeatService(RepeatLearning learning) {
         this.learning = learning;
@@ -60,7 +56,8 @@ public class RepeatService {
             }
             return;
         }
-        ReportFeatures f = featuresOf(t);
+        ReportFeatures f = ReportFeatures.of(report(t));
+        t.repeatFeatures = StoredFeatures.encode(f);
         t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
         lock(f);
         Set<Long> rejected = new HashSet<>(e.rejectedRepeatOf());
@@ -111,8 +108,8 @@ public class RepeatService {
         return learning.detector().rank(f, candidates(f, probe), n);
     }
 
-    ReportFeatures featuresOf(Ticket t) {
-        return features.get(t.id, id -> ReportFeatures.of(report(t)));
+    static ReportFeatures featuresOf(Ticket t) {
+        return StoredFeatures.read(t.repeatFeatures, report(t));
     }
 
     static Report report(Ticket t) {
@@ -190,7 +187,7 @@ public class RepeatService {
         // decided one after the other, and the one decided second may carry the earlier timestamp.
         Instant to = t.receivedAt.plus(RACE_SLACK);
         List<Object[]> rows = em().createNativeQuery("""
-                select t.id, t.received_at, t.caller_phone_hash, t.type, t.district, t.address, t.content
+                select t.id, t.received_at, t.caller_phone_hash, t.type, t.district, t.address, t.content, t.repeat_features
                 from (select ticket_id, max(received_at) received_at from (
                         select ticket_id, received_at from repeat_place_key
                         where place_key in (:keys) and received_at >= :from and received_at <= :to
@@ -207,8 +204,8 @@ public class RepeatService {
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
             Instant at = SqlValues.instant(r[1]);
-            out.add(features.get(id, k -> ReportFeatures.of(new Report(id, at, (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6]))));
+            out.add(StoredFeatures.read((String) r[7], new Report(id, at, (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6])));
         }
         return out;
     }

@@ -44,6 +44,11 @@ public final class ReportFeatures {
                 TextTokens.of(r.content()));
     }
 
+    /** Features parsed earlier (see {@link StoredFeatures}). */
+    static ReportFeatures of(Report r, Place place, Set<String> problemKinds, Set<String> words) {
+        return new ReportFeatures(r, place, problemKinds, words);
+    }
+
     public Report report() {
         return report;
     }

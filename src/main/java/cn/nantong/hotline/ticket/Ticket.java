@@ -133,6 +133,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "problem_kind")
     public String problemKind;
 
+    /** Parsed repeat-detection features (repeat.StoredFeatures); erased with the content. */
+    @Column(name = "repeat_features")
+    public String repeatFeatures;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "suggested_departments", columnDefinition = "jsonb")
     public List<SuggestedDepartment> suggestedDepartments;

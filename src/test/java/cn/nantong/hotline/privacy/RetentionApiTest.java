@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,11 @@ class RetentionApiTest {
         });
     }
 
+    private static Object storedFeatures(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createNativeQuery("select repeat_features from ticket where id = ?1").setParameter(1, id).getSingleResult());
+    }
+
     @Test
     void closedTicketsPastRetentionLoseCallerDataAndFiguresStay() {
         long old = closedTicket("13600730001");
@@ -87,6 +93,8 @@ class RetentionApiTest {
                 .post("/api/callers/tickets").then().statusCode(200).body("id", equalTo(List.of()));
         as("coord1").when().get("/api/tickets/" + recent).then().statusCode(200)
                 .body("callerPhone", equalTo("136****0002")).body("callerName", equalTo("赵先生"));
+        assertNull(storedFeatures(old), "words parsed from the erased content go with it");
+        assertNotNull(storedFeatures(recent));
         assertEquals(figuresBefore, as("coord1").when().get("/api/stats/departments").then().statusCode(200).extract().asString());
         as("admin").when().get("/api/audit?action=privacy.retention").then().statusCode(200)
                 .body("items[0].actor", equalTo("system"));
