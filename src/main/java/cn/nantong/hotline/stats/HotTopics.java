@@ -1,6 +1,5 @@
 package cn.nantong.hotline.stats;
 
-import cn.nantong.hotline.common.ClockProducer;
 import cn.nantong.hotline.common.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,23 +39,24 @@ public class HotTopics {
 
     @Transactional
     public Board board(StatsService.Period p) {
-        Instant from = p.from().atStartOfDay(ClockProducer.CITY_ZONE).toInstant();
-        Instant to = p.to().plusDays(1).atStartOfDay(ClockProducer.CITY_ZONE).toInstant();
+        Instant from = StatsService.start(p);
+        Instant to = StatsService.end(p);
         long days = ChronoUnit.DAYS.between(p.from(), p.to()) + 1;
         int recentDays = (int) Math.max(1, Math.min(7, days / 2));
         Instant recentFrom = to.minus(recentDays, ChronoUnit.DAYS);
         Instant beforeFrom = recentFrom.minus(recentDays, ChronoUnit.DAYS);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        List<Object[]> rows = StatsService.withDistrict(Panache.getEntityManager().createNativeQuery("""
                 select c.id, c.district, c.place, c.problem_kind, count(*), count(distinct t.caller_phone_hash),
                        count(*) filter (where t.received_at >= ?3),
                        count(*) filter (where t.received_at >= ?4 and t.received_at < ?3),
                        max(t.received_at)
                 from ticket t join repeat_cluster c on c.id = t.cluster_id
-                where t.received_at >= ?1 and t.received_at < ?2
+                where t.received_at >= ?1 and t.received_at < ?2""" + StatsService.inDistrict(p, "t.id", 5) + """
+
                 group by c.id, c.district, c.place, c.problem_kind
                 having count(*) > 1""")
-                .setParameter(1, from).setParameter(2, to).setParameter(3, recentFrom).setParameter(4, beforeFrom)
+                .setParameter(1, from).setParameter(2, to).setParameter(3, recentFrom).setParameter(4, beforeFrom), p, 5)
                 .getResultList();
         List<ClusterTopic> topics = rows.stream().map(r -> new ClusterTopic(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], (String) r[3], n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[6]) - n(r[7]), SqlValues.instant(r[8]))).toList();
@@ -66,16 +66,16 @@ public class HotTopics {
         List<ClusterTopic> growing = topics.stream().filter(t -> t.growth() > 0)
                 .sorted((a, b) -> a.growth() != b.growth() ? Long.compare(b.growth(), a.growth()) : Long.compare(b.recent(), a.recent()))
                 .limit(TOP).toList();
-        return new Board(p.from().toString(), p.to().toString(), recentDays, largest, growing, byDistrict(from, to));
+        return new Board(p.from().toString(), p.to().toString(), recentDays, largest, growing, byDistrict(p));
     }
 
-    private static List<DistrictTopics> byDistrict(Instant from, Instant to) {
+    private static List<DistrictTopics> byDistrict(StatsService.Period p) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        List<Object[]> rows = StatsService.withDistrict(Panache.getEntityManager().createNativeQuery("""
                 select district, problem_kind, count(*) n from ticket
-                where received_at >= ?1 and received_at < ?2 and problem_kind is not null and district is not null
-                group by district, problem_kind order by district, n desc, problem_kind""")
-                .setParameter(1, from).setParameter(2, to).getResultList();
+                where received_at >= ?1 and received_at < ?2 and problem_kind is not null and district is not null"""
+                + StatsService.inDistrict(p, "id", 3) + " group by district, problem_kind order by district, n desc, problem_kind")
+                .setParameter(1, StatsService.start(p)).setParameter(2, StatsService.end(p)), p, 3).getResultList();
         Map<String, List<KindCount>> byDistrict = new LinkedHashMap<>();
         for (Object[] r : rows) {
             List<KindCount> kinds = byDistrict.computeIfAbsent((String) r[0], d -> new ArrayList<>());

@@ -27,18 +27,20 @@ public class StatsResource {
     /** The largest and fastest-growing repeat clusters and the commonest problem types per district. */
     @GET
     @Path("/hot")
-    public HotTopics.Board hot(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return hot.board(stats.period(from, to));
+    public HotTopics.Board hot(@QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("district") String district) {
+        return hot.board(stats.period(from, to, district));
     }
 
-    /** The period and one row per department, in directory order. */
-    public record DepartmentsReport(String from, String to, List<DepartmentStats> departments) {
+    /** The period, its district (null: the whole city) and one row per department, in directory order. */
+    public record DepartmentsReport(String from, String to, String district, List<DepartmentStats> departments) {
     }
 
     @GET
     @Path("/departments")
-    public DepartmentsReport departments(@QueryParam("from") String from, @QueryParam("to") String to) {
-        StatsService.Period p = stats.period(from, to);
-        return new DepartmentsReport(p.from().toString(), p.to().toString(), stats.departments(p));
+    public DepartmentsReport departments(@QueryParam("from") String from, @QueryParam("to") String to,
+                                         @QueryParam("district") String district) {
+        StatsService.Period p = stats.period(from, to, district);
+        return new DepartmentsReport(p.from().toString(), p.to().toString(), p.district(), stats.departments(p));
     }
 }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class PhoneNumbers {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    /** Numbers as callers write them in free text: a mobile, or a landline with its area code and dash. */
+    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("(?<![\\d-])(1[3-9]\\d{9}|0\\d{2,3}-\\d{7,8})(?![\\d-])");
     /** Area codes: 010 and 02x are three digits, all others four; local numbers 7–8 digits. */
     private static final Pattern LANDLINE = Pattern.compile("(01\\d|02\\d|0[3-9]\\d{2})(\\d{7,8})");
     /** Local landline without area code: the hotline is 南通's, so 0513 is implied. */
@@ -54,5 +56,10 @@ public final class PhoneNumbers {
         int dash = normalised.indexOf('-');
         String head = dash >= 0 ? normalised.substring(0, dash + 1) : normalised.substring(0, 3);
         return head + "****" + normalised.substring(normalised.length() - 4);
+    }
+
+    /** Free text with the phone numbers in it masked: callers sometimes dictate their number into the complaint. */
+    public static String maskWithin(String text) {
+        return NUMBER_IN_TEXT.matcher(text).replaceAll(m -> mask(normalise(m.group()).orElse(m.group())));
     }
 }

@@ -18,8 +18,8 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code /console} sends each role to its own console; the consoles of other roles than the agent's are
- * placeholders inside the shared frame for now. Every path checks the role on the server.
+ * {@code /console} sends each role to its own console; the consoles of roles other than the agent's and the
+ * coordinator's are placeholders inside the shared frame for now. Every path checks the role on the server.
  */
 @Path("/console")
 @ConsolePage
@@ -49,14 +49,6 @@ public class ConsolePages {
     public TemplateInstance department() {
         return placeholder(Role.DEPARTMENT, List.of("待签收、待答复的工单，红黄灯提醒", "签收、退单、答复与延期申请",
                 "督办单和需要补充答复的事项"));
-    }
-
-    @GET
-    @Path("coordinator")
-    @RolesAllowed({Role.COORDINATOR_NAME, Role.ADMIN_NAME})
-    public TemplateInstance coordinator() {
-        return placeholder(Role.COORDINATOR, List.of("督办件列表：触发原因、牵头单位、期限", "重复件簇的合并与拆分",
-                "模板化答复审核与热点诉求"));
     }
 
     @GET
