@@ -18,8 +18,9 @@ import java.util.Set;
  */
 public class ChangeAudit {
 
-    /** Resources that audit themselves with ticket-level detail. */
-    private static final Set<String> SELF_AUDITED = Set.of("TicketResource", "CallerResource");
+    /** Resources that audit themselves with more detail (tickets, accounts, time limits); never a password. */
+    private static final Set<String> SELF_AUDITED = Set.of("TicketResource", "CallerResource", "AccountResource",
+            "CalendarAdminResource", "TimeLimitAdminResource");
 
     private final AuditLog log;
     private final CurrentUser user;

@@ -40,19 +40,32 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** A disabled account can neither sign in nor keep using a session; it stays for the audit trail. */
+    @Column(nullable = false)
+    public boolean disabled;
+
     public static Account create(String username, String password, Role role, String departmentCode,
                                  String displayName, Instant now) {
-        if ((role == Role.DEPARTMENT) != (departmentCode != null)) {
-            throw new IllegalArgumentException("a DEPARTMENT account needs exactly one department, other roles none");
-        }
         Account a = new Account();
         a.username = username;
-        a.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
-        a.role = role.name();
-        a.departmentCode = departmentCode;
+        a.setPassword(password);
+        a.assign(role, departmentCode);
         a.displayName = displayName;
         a.createdAt = now;
         return a;
+    }
+
+    /** Stores only the bcrypt hash, at the cost every account's check pays. */
+    public void setPassword(String password) {
+        passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+    }
+
+    public void assign(Role role, String departmentCode) {
+        if ((role == Role.DEPARTMENT) != (departmentCode != null)) {
+            throw new IllegalArgumentException("a DEPARTMENT account needs exactly one department, other roles none");
+        }
+        this.role = role.name();
+        this.departmentCode = departmentCode;
     }
 
     public static Optional<Account> byUsername(String username) {

@@ -27,8 +27,9 @@ import java.util.Optional;
  * Checks Basic-auth passwords against the account's bcrypt hash, and remembers a successful check for a
  * few minutes. API clients send the password with every request; a full bcrypt check each time cost
  * 115 ms of CPU per request and capped ticket intake at 15 per second on two cores. Only a SHA-256 of
- * (salt, username, password) is kept, in memory; a changed password or role takes effect within the TTL.
- * Serves HTTP Basic and the consoles' form login alike, so {@link LoginThrottle} guards both.
+ * (salt, username, password) is kept, in memory, one per username, so that an administrator's change of the
+ * account ({@link AccountChanges}) drops it at once. Serves HTTP Basic and the consoles' form login alike, so
+ * {@link LoginThrottle} guards both.
  */
 @ApplicationScoped
 public class CachedPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -38,7 +39,7 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     private static final Logger LOG = Logger.getLogger(CachedPasswordIdentityProvider.class);
 
     private final LoginThrottle throttle;
-    private final Cache<String, SecurityIdentity> verified;
+    private final Cache<String, Verified> verified;
     private final byte[] salt = new byte[16];
     private final java.util.concurrent.atomic.LongAdder bcryptChecks = new java.util.concurrent.atomic.LongAdder();
 
@@ -72,15 +73,16 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
         }
         String password = new String(request.getPassword().getPassword());
         String key = fingerprint(username, password);
-        SecurityIdentity known = verified.getIfPresent(key);
-        if (known != null) {
+        Verified known = verified.getIfPresent(username);
+        if (known != null && known.fingerprint().equals(key)) {
             throttle.succeeded(username, address);
-            return Uni.createFrom().item(known);
+            return Uni.createFrom().item(known.identity());
         }
         return context.runBlocking(() -> {
             bcryptChecks.increment();
             Account account = QuarkusTransaction.requiringNew().call(() -> Account.byUsername(username).orElse(null));
-            if (account == null || !BcryptUtil.matches(password, account.passwordHash)) {
+            // A disabled account reads as a wrong password: the login page must not confirm that the name exists.
+            if (account == null || account.disabled || !BcryptUtil.matches(password, account.passwordHash)) {
                 // Never the password: a typo of the real one would be readable in the log.
                 boolean locked = throttle.failed(username, address);
                 LOG.infof("Login failed for user '%s' from %s%s", loggable(username), address,
@@ -89,9 +91,18 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
             }
             throttle.succeeded(username, address);
             SecurityIdentity built = AccountIdentity.of(account);
-            verified.put(key, built);
+            verified.put(username, new Verified(key, built));
             return built;
         });
+    }
+
+    /** Drops a remembered check, so the next request with this username checks the account again. */
+    void forget(String username) {
+        verified.invalidate(username);
+    }
+
+    void forgetAll() {
+        verified.invalidateAll();
     }
 
     /** Full password checks done so far; the rest were answered from memory. */
@@ -103,6 +114,9 @@ public class CachedPasswordIdentityProvider implements IdentityProvider<Username
     private static String loggable(String username) {
         String flat = username == null ? "" : username.replaceAll("\\p{Cntrl}", "?");
         return flat.length() > 64 ? flat.substring(0, 64) + "…" : flat;
+    }
+
+    private record Verified(String fingerprint, SecurityIdentity identity) {
     }
 
     private String fingerprint(String username, String password) {

@@ -17,8 +17,8 @@ import java.time.Duration;
 /**
  * Turns the username in a console session cookie (already decrypted and checked for expiry by Quarkus form
  * authentication) back into an identity. A console makes several requests per keystroke, so the account is
- * remembered for {@code hotline.auth.cache-ttl}, like a verified password; a removed account loses its
- * session within that time.
+ * remembered for {@code hotline.auth.cache-ttl}, like a verified password. An administrator's change of the account
+ * drops it ({@link AccountChanges}): a disabled account's open session fails on its next request.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -43,12 +43,20 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         }
         return context.runBlocking(() -> {
             Account account = QuarkusTransaction.requiringNew().call(() -> Account.byUsername(username).orElse(null));
-            if (account == null) {
+            if (account == null || account.disabled) {
                 throw new AuthenticationFailedException();
             }
             SecurityIdentity identity = AccountIdentity.of(account);
             accounts.put(username, identity);
             return identity;
         });
+    }
+
+    void forget(String username) {
+        accounts.invalidate(username);
+    }
+
+    void forgetAll() {
+        accounts.invalidateAll();
     }
 }

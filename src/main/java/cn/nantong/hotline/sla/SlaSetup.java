@@ -4,18 +4,18 @@ import cn.nantong.hotline.ticket.TicketType;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds the calendar and the policy from {@link SlaConfig} for injection; the building itself is plain static
- * code so tests reach it without Quarkus. Loads at start, so a bad calendar file stops the service there.
+ * Builds the calendar and the policy from {@link SlaConfig}; the building itself is plain static code so tests
+ * reach it without Quarkus. {@link SlaSettings} adds the administrator's overrides and loads at start, so a bad
+ * calendar file or limit stops the service there.
  */
 @ApplicationScoped
 public class SlaSetup {
@@ -23,38 +23,35 @@ public class SlaSetup {
     private static final Logger LOG = Logger.getLogger(SlaSetup.class);
     static final String NORMAL = "normal";
 
-    @Produces
-    @Singleton
-    WorkingCalendar workingCalendar(SlaConfig config) {
-        return calendarFrom(config);
-    }
-
-    @Produces
-    @Singleton
-    TimeLimitPolicy timeLimitPolicy(SlaConfig config, WorkingCalendar calendar) {
-        return policyFrom(config, calendar);
-    }
-
-    void checkAtStart(@Observes StartupEvent event, WorkingCalendar calendar, TimeLimitPolicy policy, Clock clock) {
+    void checkAtStart(@Observes StartupEvent event, SlaSettings settings, Clock clock) {
+        WorkingCalendar calendar = settings.rules().calendar();
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
         LOG.infof("Working calendar covers holidays up to %s; working hours %s",
                 calendar.coveredUntil().map(LocalDate::toString).orElse("(none)"), calendar.workingHours());
         if (!calendar.isCovered(today.getYear())) {
             LOG.warnf("No holiday data for this year (%d): deadlines count plain Monday–Friday until the State"
-                    + " Council's notice is added to the calendar file (see docs/time-limits.md)", today.getYear());
+                    + " Council's notice is added to the calendar file or the admin console (see docs/time-limits.md)",
+                    today.getYear());
         }
     }
 
     /** The bundled calendar plus the operator's file, with the configured hours and zone. */
     public static WorkingCalendar calendarFrom(SlaConfig config) {
-        return new WorkingCalendar(
-                WorkdayCalendarFile.load(config.calendarFile().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of)),
-                WorkingHours.parse(config.workingHours()),
-                config.zone());
+        return new WorkingCalendar(configuredDays(config), WorkingHours.parse(config.workingHours()), config.zone());
+    }
+
+    /** The bundled dates, overridden and extended by the operator's calendar file. */
+    public static List<SpecialDay> configuredDays(SlaConfig config) {
+        return WorkdayCalendarFile.load(config.calendarFile().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of));
     }
 
     /** The policy as configured; a limit that cannot be read names its key. */
     public static TimeLimitPolicy policyFrom(SlaConfig config, WorkingCalendar calendar) {
+        return policyBuilder(config, calendar).build();
+    }
+
+    /** The configured limits, still open for the administrator's overrides. */
+    static TimeLimitPolicy.Builder policyBuilder(SlaConfig config, WorkingCalendar calendar) {
         SlaConfig.Reply reply = config.reply();
         SlaConfig.Urgent urgent = reply.urgent();
         TimeLimitPolicy.Builder b = TimeLimitPolicy.builder(calendar)
@@ -72,7 +69,7 @@ public class SlaSetup {
                 .urgentReply(TicketType.SUGGESTION, urgentLimit("suggestion", urgent.suggestion(), calendar));
         reply.category().forEach((category, text) ->
                 b.categoryReply(category, limit("hotline.sla.reply.category.\"" + category + "\"", text, calendar)));
-        return b.build();
+        return b;
     }
 
     private static TimeLimit urgentLimit(String type, String text, WorkingCalendar calendar) {

@@ -4,58 +4,71 @@ import cn.nantong.hotline.ticket.Light;
 import cn.nantong.hotline.ticket.Ticket;
 import cn.nantong.hotline.ticket.TimeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
-/** Gives tickets their deadlines and lights from the working-day calendar and the configured limits. */
+/**
+ * Gives tickets their deadlines and lights from the working-day calendar and the limits in force at the call,
+ * so an administrator's change applies to the next deadline set.
+ */
 @ApplicationScoped
 public class TicketTimeLimits implements TimeLimits {
 
-    private final TimeLimitPolicy policy;
-    private final WorkingCalendar calendar;
+    private final Supplier<TimeLimitPolicy> policies;
 
-    public TicketTimeLimits(TimeLimitPolicy policy, WorkingCalendar calendar) {
-        this.policy = policy;
-        this.calendar = calendar;
+    @Inject
+    TicketTimeLimits(SlaSettings settings) {
+        this(() -> settings.rules().effective());
+    }
+
+    public TicketTimeLimits(Supplier<TimeLimitPolicy> policies) {
+        this.policies = policies;
     }
 
     @Override
     public Instant acceptDue(Ticket ticket, Instant from) {
-        return policy.acceptDeadline(from);
+        return policies.get().acceptDeadline(from);
     }
 
     @Override
     public Instant replyDue(Ticket ticket, Instant from) {
-        return replyLimit(ticket).deadlineFrom(from, calendar);
+        TimeLimitPolicy policy = policies.get();
+        return replyLimit(policy, ticket).deadlineFrom(from, policy.calendar());
     }
 
     @Override
     public Instant extend(Instant due, int workingDays) {
+        WorkingCalendar calendar = policies.get().calendar();
         return calendar.addWorkingTime(due, calendar.workingDays(workingDays));
     }
 
     @Override
     public Duration remaining(Ticket ticket, Instant now, Instant due) {
-        return replyLimit(ticket).elapsed(calendar, now, due);
+        TimeLimitPolicy policy = policies.get();
+        return replyLimit(policy, ticket).elapsed(policy.calendar(), now, due);
     }
 
     @Override
     public Instant resume(Ticket ticket, Instant now, Duration remaining) {
-        return replyLimit(ticket).after(calendar, now, remaining);
+        TimeLimitPolicy policy = policies.get();
+        return replyLimit(policy, ticket).after(policy.calendar(), now, remaining);
     }
 
     @Override
     public Duration workingDays(int n) {
-        return calendar.workingDays(n);
+        return policies.get().calendar().workingDays(n);
     }
 
     @Override
     public Light light(Ticket ticket, boolean acceptance, Instant start, Instant due, Instant now) {
-        return policy.light(acceptance ? policy.acceptLimit() : replyLimit(ticket), start, due, now);
+        TimeLimitPolicy policy = policies.get();
+        return policy.light(acceptance ? policy.acceptLimit() : replyLimit(policy, ticket), start, due, now);
     }
 
-    private TimeLimit replyLimit(Ticket ticket) {
+    private static TimeLimit replyLimit(TimeLimitPolicy policy, Ticket ticket) {
         return policy.replyLimit(ticket.type, ticket.category, ticket.urgent);
     }
 }

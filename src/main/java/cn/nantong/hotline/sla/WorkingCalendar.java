@@ -11,7 +11,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +96,11 @@ public final class WorkingCalendar {
     /** The holiday or 调休 entry for a date, if the notice names it. */
     public Optional<SpecialDay> specialDay(LocalDate date) {
         return Optional.ofNullable(specialDays.get(date));
+    }
+
+    /** Every date the calendar lists, in date order. */
+    public List<SpecialDay> specialDays() {
+        return specialDays.values().stream().sorted(Comparator.comparing(SpecialDay::date)).toList();
     }
 
     public boolean isWorkingDay(LocalDate date) {

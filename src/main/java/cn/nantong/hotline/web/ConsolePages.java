@@ -58,13 +58,6 @@ public class ConsolePages {
         return placeholder(Role.KB_EDITOR, List.of("条目的新增、修改与下线", "过期条目与知识缺口", "承办单位答复转成的草稿"));
     }
 
-    @GET
-    @Path("admin")
-    @RolesAllowed(Role.ADMIN_NAME)
-    public TemplateInstance admin() {
-        return placeholder(Role.ADMIN, List.of("账号与角色管理", "派单规则维护", "历史工单导入与运行状况"));
-    }
-
     private TemplateInstance placeholder(Role console, List<String> coming) {
         String title = ConsoleNav.title(console);
         return Templates.placeholder(frames.frame(title, ConsoleNav.home(console)),

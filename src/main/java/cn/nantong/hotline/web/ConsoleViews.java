@@ -31,4 +31,8 @@ public final class ConsoleViews {
     public record AgentDesk(List<TypeOption> types, List<String> districts, List<Directory.DepartmentView> departments,
                             List<TicketViews.TicketSummary> recent) {
     }
+
+    /** The administrator's console: the roles, departments and ticket types its forms offer. */
+    public record AdminDesk(List<TypeOption> roles, List<Directory.DepartmentView> departments, List<TypeOption> types) {
+    }
 }

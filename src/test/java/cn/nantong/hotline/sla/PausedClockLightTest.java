@@ -18,7 +18,7 @@ class PausedClockLightTest {
 
     private final WorkingCalendar calendar = WorkingCalendar.standard();
     private final TicketLifecycle lifecycle = new TicketLifecycle(
-            new TicketTimeLimits(TimeLimitPolicy.defaults(calendar), calendar));
+            new TicketTimeLimits(() -> TimeLimitPolicy.defaults(calendar)));
 
     private Ticket acceptedComplaint() {
         Ticket t = new Ticket();
