@@ -1,7 +1,6 @@
 // The agent's desk during a live call: 热线百科 search as the agent types, the caller's earlier tickets, live
-// repeat candidates, intake and one-click dispatch. Same-origin fetch with the session cookie; every
-// state-changing call sends the page's CSRF token as a header (see web/CsrfGuard). Text from the API is only
-// ever set as text: callers' words must never become markup.
+// repeat candidates the agent links or dismisses, intake and one-click dispatch. Calls go through AgentApi
+// (agent-api.js): session cookie, CSRF header, text-only elements.
 (function () {
   'use strict';
 
@@ -11,12 +10,18 @@
   var STATUS = { NEW: '待派单', ANSWERED: '已在通话中答复', DISPATCHED: '已派单', ACCEPTED: '已签收', REPLIED: '已答复',
     CLOSED: '已办结', RETURNED: '已退单', REOPENED: '重办' };
 
-  var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
+  var call = AgentApi.call;
+  var el = AgentApi.el;
   var form = byId('intake');
+  var formErrors = AgentApi.errors(form, byId('intake-error'));
   var kbBox = byId('kb-q');
   var phone = byId('phone');
   var content = byId('content');
   var answered = [];
+  // The agent's decisions on repeat candidates: the earlier ticket this call repeats, and those it does not.
+  var linked = null;
+  var dismissed = [];
+  var shownCandidates = [];
   var departments = {};
   document.querySelectorAll('#department-names li').forEach(function (li) {
     departments[li.dataset.code] = li.textContent;
@@ -94,6 +99,7 @@
     }
     answered.push({ id: hit.id, title: hit.title });
     byId('type').value = 'INQUIRY';
+    typeChanged();
     showAnswered();
   }
 
@@ -115,15 +121,16 @@
   var historyRun = latest(function (signal) {
     var number = phone.value.trim();
     var box = byId('history');
-    fieldError('callerPhone', '');
+    formErrors.field('callerPhone', '');
     if (number.replace(/\D/g, '').length < 7) {
       box.replaceChildren();
       return null;
     }
-    return call('GET', '/api/callers/' + encodeURIComponent(number) + '/tickets', null, signal).then(function (r) {
+    // The number goes in the body: in a URL it would reach access logs and browser history.
+    return call('POST', '/api/callers/tickets', { phone: number }, signal).then(function (r) {
       box.replaceChildren();
       if (!r.ok) {
-        fieldError('callerPhone', r.body && r.body.detail ? r.body.detail : '无法查询该号码的历史工单。');
+        formErrors.field('callerPhone', r.body && r.body.detail ? r.body.detail : '无法查询该号码的历史工单。');
         return;
       }
       box.appendChild(el('p', 'history-title', r.body.length ? '该来电人此前的工单（' + r.body.length + ' 件）：'
@@ -143,33 +150,127 @@
 
   // ---- Repeat candidates while the call is typed ----
   var candidateRun = latest(function (signal) {
-    var box = byId('candidates');
     var draft = intakeBody();
     if (!draft.content || !draft.callerPhone) {
-      box.replaceChildren();
+      shownCandidates = [];
+      showCandidates();
       return null;
     }
     return call('POST', '/api/tickets/repeat-candidates', draft, signal).then(function (r) {
-      box.replaceChildren();
       // A half-typed call is often not yet valid: validation is shown on submit, not while typing.
-      if (!r.ok || !r.body.length) {
-        return;
+      var found = r.ok ? r.body : [];
+      // The same answer again must not rebuild the list under the agent's focus.
+      if (JSON.stringify(found) !== JSON.stringify(shownCandidates)) {
+        shownCandidates = found;
+        showCandidates();
       }
-      box.appendChild(el('p', 'candidates-title', '可能是重复件：'));
-      var list = el('ul');
-      r.body.forEach(function (c) {
-        var item = el('li', c.likely ? 'likely' : null);
-        item.appendChild(el('span', 'number', c.number));
-        item.appendChild(el('span', 'preview', c.contentPreview));
-        item.appendChild(el('span', 'reasons', (c.likely ? '很可能重复：' : '') + c.reasons.join('；')));
-        list.appendChild(item);
-      });
-      box.appendChild(list);
     });
   });
   ['phone', 'type', 'district', 'address', 'content'].forEach(function (id) {
     typing(byId(id), CANDIDATE_DELAY_MS, candidateRun);
   });
+  byId('type').addEventListener('change', typeChanged);
+
+  function showCandidates() {
+    var box = byId('candidates');
+    var focused = box.contains(document.activeElement) ? document.activeElement : null;
+    var refocus = focused && { id: focused.closest('li').dataset.ticketId, className: focused.className };
+    box.replaceChildren();
+    var open = shownCandidates.filter(function (c) { return !isDismissed(c.ticketId); });
+    if (!open.length) {
+      return;
+    }
+    box.appendChild(el('p', 'candidates-title', '可能是重复件（确认是同一问题则关联，不是则排除）：'));
+    var list = el('ul');
+    open.forEach(function (c) {
+      var isLinked = linked && linked.ticketId === c.ticketId;
+      var item = el('li', 'candidate' + (c.likely ? ' likely' : '') + (isLinked ? ' linked' : ''));
+      item.dataset.ticketId = c.ticketId;
+      item.appendChild(el('span', 'number', c.number));
+      item.appendChild(el('span', 'status', STATUS[c.status] || c.status));
+      item.appendChild(el('span', 'preview', c.contentPreview));
+      item.appendChild(el('span', 'reasons', (c.likely ? '很可能重复：' : '') + c.reasons.join('；')));
+      var actions = el('span', 'candidate-actions');
+      if (isLinked) {
+        actions.appendChild(el('span', 'linked-mark', '✓ 已关联为原件'));
+      } else {
+        actions.appendChild(button('link-repeat', '是同一问题，关联', '将本次来电关联为工单 ' + c.number + ' 的重复件',
+          function () { link(c); }));
+      }
+      actions.appendChild(button('dismiss-repeat', '不是同一问题', '排除工单 ' + c.number,
+        function () { dismiss(c); }));
+      item.appendChild(actions);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    if (refocus) {
+      var again = box.querySelector('li[data-ticket-id="' + refocus.id + '"] button.' + refocus.className);
+      (again || box.querySelector('button') || content).focus();
+    }
+  }
+
+  function link(candidate) {
+    linked = candidate;
+    dismissed = dismissed.filter(function (d) { return d.ticketId !== candidate.ticketId; });
+    showDecisions();
+    byId('submit').focus();
+  }
+
+  function dismiss(candidate) {
+    if (linked && linked.ticketId === candidate.ticketId) {
+      linked = null;
+    }
+    dismissed.push(candidate);
+    showDecisions();
+    var next = byId('candidates').querySelector('button');
+    (next || byId('submit')).focus();
+  }
+
+  function showDecisions() {
+    byId('repeat-link').hidden = !linked;
+    byId('repeat-link-text').textContent = linked
+      ? '本次来电将作为重复件关联到工单 ' + linked.number + '（' + linked.contentPreview + '）' : '';
+    byId('dismissed').hidden = dismissed.length === 0;
+    byId('dismissed-text').textContent = dismissed.length
+      ? '已排除，不是同一问题：' + dismissed.map(function (d) { return d.number; }).join('、') : '';
+    formErrors.field('repeatOf', '');
+    formErrors.field('notRepeatOf', '');
+    showCandidates();
+  }
+
+  byId('repeat-unlink').addEventListener('click', function () {
+    linked = null;
+    showDecisions();
+    var first = byId('candidates').querySelector('button');
+    (first || content).focus();
+  });
+  byId('dismissed-undo').addEventListener('click', function () {
+    dismissed = [];
+    showDecisions();
+    var first = byId('candidates').querySelector('button');
+    (first || content).focus();
+  });
+
+  // An inquiry is never a repeat (the API refuses repeatOf on one): decisions made for a complaint are dropped.
+  function typeChanged() {
+    if (byId('type').value === 'INQUIRY' && (linked || dismissed.length)) {
+      linked = null;
+      dismissed = [];
+      showDecisions();
+    }
+  }
+
+  function isDismissed(id) {
+    return dismissed.some(function (d) { return d.ticketId === id; });
+  }
+
+  function button(className, text, label, onClick) {
+    var b = el('button', className, text);
+    b.type = 'button';
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
 
   // ---- Intake ----
   form.addEventListener('submit', function (event) {
@@ -191,7 +292,7 @@
       return;
     }
     submitting = true;
-    clearErrors();
+    formErrors.clear();
     byId('submit').disabled = true;
     // One key per recorded call: a retried request after a timeout cannot record it twice.
     var key = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
@@ -201,10 +302,13 @@
         form.reset();
         answered = [];
         showAnswered();
-        byId('candidates').replaceChildren();
+        linked = null;
+        dismissed = [];
+        shownCandidates = [];
+        showDecisions();
         byId('history').replaceChildren();
       } else {
-        showErrors(r);
+        formErrors.show(r);
       }
     }).finally(function () {
       submitting = false;
@@ -224,6 +328,10 @@
     if (body.type === 'INQUIRY' && answered.length) {
       body.answeredWith = answered.map(function (a) { return a.id; });
     }
+    if (body.type !== 'INQUIRY') {
+      body.repeatOf = linked ? linked.ticketId : null;
+      body.notRepeatOf = dismissed.map(function (d) { return d.ticketId; });
+    }
     return body;
   }
 
@@ -238,7 +346,7 @@
     }
     box.appendChild(el('p', 'content', ticket.content));
     if (ticket.repeat) {
-      box.appendChild(el('p', 'repeat', '重复件：与工单 #' + ticket.repeat.of + ' 为同一问题（'
+      box.appendChild(el('p', 'repeat', '重复件：与工单 ' + numberOf(ticket.repeat.of) + ' 为同一问题（'
         + ticket.repeat.reasons.join('；') + '）'));
     }
     var suggestions = ticket.suggestedDepartments || [];
@@ -262,6 +370,11 @@
     box.focus();
   }
 
+  function numberOf(id) {
+    var known = (linked ? [linked] : []).concat(shownCandidates).filter(function (c) { return c.ticketId === id; });
+    return known.length ? known[0].number : '#' + id;
+  }
+
   function dispatch(ticket, code, name, box) {
     box.querySelectorAll('button.dispatch').forEach(function (b) { b.disabled = true; });
     call('POST', '/api/tickets/' + ticket.id + '/dispatch', { lead: code }).then(function (r) {
@@ -277,78 +390,24 @@
     });
   }
 
-  function showErrors(r) {
-    var problem = r.body || {};
-    var placed = false;
-    (problem.errors || []).forEach(function (e) {
-      placed = fieldError(e.field, e.message) || placed;
-    });
-    if (!placed) {
-      var general = byId('intake-error');
-      general.textContent = problem.detail || '提交失败（' + r.status + '），请稍后重试。';
-      general.hidden = false;
-    }
-  }
-
-  function fieldError(field, message) {
-    var slot = form.querySelector('[data-error-for="' + field + '"]');
-    if (!slot) {
-      return false;
-    }
-    slot.textContent = message;
-    var input = form.querySelector('[name="' + field + '"]');
-    if (input) {
-      input.setAttribute('aria-invalid', message ? 'true' : 'false');
-    }
-    return true;
-  }
-
-  function clearErrors() {
-    form.querySelectorAll('[data-error-for]').forEach(function (slot) { fieldError(slot.dataset.errorFor, ''); });
-    byId('intake-error').hidden = true;
-  }
-
-  // ---- Keyboard: Alt+1/2/3 jump between the three places an agent types in ----
-  document.addEventListener('keydown', function (event) {
-    if (!event.altKey || event.ctrlKey || event.metaKey) {
-      return;
-    }
-    var target = { Digit1: kbBox, Digit2: phone, Digit3: content }[event.code];
-    if (target) {
-      event.preventDefault();
-      target.focus();
-    }
+  // ---- Keyboard: Alt+1/2/3 jump between the places an agent types in, Alt+4/5 to the decisions ----
+  AgentApi.shortcuts({
+    Digit1: function () { kbBox.focus(); },
+    Digit2: function () { phone.focus(); },
+    Digit3: function () { content.focus(); },
+    Digit4: function () { focusFirst('#candidates button'); },
+    Digit5: function () { focusFirst('#result button.dispatch:not(:disabled)'); },
+    Digit0: function () { window.location.href = byId('callbacks-tab').href; }
   });
 
-  // ---- Plumbing ----
-  function call(method, url, body, signal, extraHeaders) {
-    var headers = { Accept: 'application/json' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers[csrf.header] = csrf.token;
+  function focusFirst(selector) {
+    var target = document.querySelector(selector);
+    if (target) {
+      target.focus();
     }
-    Object.assign(headers, extraHeaders || {});
-    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', signal: signal,
-      body: body ? JSON.stringify(body) : undefined })
-      .then(function (response) {
-        if (response.status === 401 || response.redirected && response.url.indexOf('/login') >= 0) {
-          // The session ran out: back to the login page, which returns here afterwards.
-          window.location.href = '/login';
-        }
-        return response.text().then(function (text) {
-          var parsed = null;
-          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      })
-      .catch(function (e) {
-        if (e.name === 'AbortError') {
-          throw e;
-        }
-        return { ok: false, status: 0, body: { detail: '网络连接失败，请检查网络后重试。' } };
-      });
   }
 
+  // ---- Plumbing ----
   // Runs the newest request only: an older answer arriving late must not overwrite a newer one.
   function latest(run) {
     var pending = null;
@@ -378,27 +437,11 @@
     input.addEventListener('compositionend', function () { later(); });
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
   function say(id, text) {
     byId(id).textContent = text;
   }
 
   function byId(id) {
     return document.getElementById(id);
-  }
-
-  function meta(name) {
-    var tag = document.querySelector('meta[name="' + name + '"]');
-    return tag ? tag.getAttribute('content') : '';
   }
 }());

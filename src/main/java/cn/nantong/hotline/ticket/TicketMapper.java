@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** Turns tickets into API views, with lights computed for this moment. */
 @ApplicationScoped
@@ -53,6 +55,20 @@ public class TicketMapper {
         return new TicketViews.TicketSummary(t.id, t.number, t.status.name(), t.type.name(), t.district, t.category,
                 t.contentPreview(), t.receivedAt, lead == null ? null : lead.department,
                 tickets.lifecycle().light(t, now).name(), lead == null ? null : lead.replyDueAt);
+    }
+
+    /** The current round's replies, lead first; the ticket is REPLIED, so every active part has one. */
+    public TicketViews.CallbackDue callbackDue(Ticket t, Access viewer) {
+        CallerDisplay caller = CallerDisplay.of(t, viewer);
+        List<Assignment> replied = t.activeAssignments().stream()
+                .sorted(Comparator.comparing((Assignment a) -> !a.isLead()).thenComparing(a -> a.id)).toList();
+        List<TicketViews.CallbackReply> replies = replied.stream().map(a -> new TicketViews.CallbackReply(
+                name(a.department), a.role.name(), a.repliedAt, a.replyText,
+                a.outcome == null ? null : a.outcome.name())).toList();
+        Instant repliedAt = replied.stream().map(a -> a.repliedAt).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        return new TicketViews.CallbackDue(t.id, t.number, t.type.name(), t.district, t.address, t.content,
+                caller.phone(), caller.revealable(), caller.name(), t.receivedAt, repliedAt, t.round, replies);
     }
 
     private String name(String code) {

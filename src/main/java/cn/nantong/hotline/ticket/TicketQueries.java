@@ -126,6 +126,31 @@ public class TicketQueries {
                 matching.subList(fromIndex, Math.min(fromIndex + size, matching.size())));
     }
 
+    /**
+     * Replied tickets waiting for the callback (回访), the one waiting longest first: ordered by the last reply of
+     * the current round, which is when the ticket became REPLIED.
+     */
+    public TicketViews.Page<TicketViews.CallbackDue> awaitingCallback(String page, String size, Access access) {
+        int p = QueryParams.integer("page", page, 0, 0, 100_000);
+        int n = QueryParams.integer("size", size, 10, 1, 100);
+        long total = Ticket.count("status", TicketStatus.REPLIED);
+        @SuppressWarnings("unchecked")
+        List<Long> ids = ((List<Number>) Ticket.getEntityManager().createNativeQuery("""
+                        select t.id from ticket t
+                        join assignment a on a.ticket_id = t.id and a.round = t.round and a.replied_at is not null
+                        where t.status = 'REPLIED'
+                        group by t.id order by max(a.replied_at), t.id
+                        limit ?1 offset ?2""")
+                .setParameter(1, n).setParameter(2, (long) p * n).getResultList())
+                .stream().map(Number::longValue).toList();
+        Map<Long, Ticket> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Ticket.<Ticket>list("id in ?1", ids).forEach(t -> byId.put(t.id, t));
+        }
+        List<TicketViews.CallbackDue> items = ids.stream().map(id -> mapper.callbackDue(byId.get(id), access)).toList();
+        return new TicketViews.Page<>(total, p, n, items);
+    }
+
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));

@@ -51,6 +51,19 @@ public final class TicketViews {
     public record RevealedPhone(long ticketId, String number, String callerPhone) {
     }
 
+    /** A department's reply as the agent reads it out on the callback. */
+    public record CallbackReply(String departmentName, String role, Instant repliedAt, String text, String outcome) {
+    }
+
+    /**
+     * A replied ticket waiting for the caller's verdict (回访): what they asked, what the departments answered,
+     * and the number masked as {@link CallerDisplay} allows.
+     */
+    public record CallbackDue(long id, String number, String type, String district, String address, String content,
+                              String callerPhone, boolean callerPhoneRevealable, String callerName,
+                              Instant receivedAt, Instant repliedAt, int round, List<CallbackReply> replies) {
+    }
+
     public record Page<T>(long total, int page, int size, List<T> items) {
     }
 }

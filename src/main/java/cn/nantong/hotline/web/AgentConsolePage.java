@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,8 +23,9 @@ import java.util.Arrays;
 
 /**
  * The agent's desk for a live call: 热线百科 search, the caller's history, intake with live repeat candidates
- * and one-click dispatch. The page is rendered once; the script {@code /assets/agent-console.js} talks to
- * the JSON API with the session cookie.
+ * and one-click dispatch; and the callback list (回访) of replied tickets waiting for the caller's verdict. The
+ * pages are rendered once; the scripts {@code /assets/agent-console.js} and {@code /assets/agent-callbacks.js}
+ * talk to the JSON API with the session cookie.
  */
 @Path("/console/agent")
 @ConsolePage
@@ -31,10 +33,14 @@ import java.util.Arrays;
 public class AgentConsolePage {
 
     private static final String RECENT = "8";
+    private static final String CALLBACKS_PER_PAGE = "10";
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance agent(ConsoleViews.Frame frame, ConsoleViews.AgentDesk desk);
+        static native TemplateInstance agent(ConsoleViews.Frame frame, ConsoleViews.AgentDesk desk,
+                                             AgentConsoleViews.Tabs tabs);
+
+        static native TemplateInstance callbacks(ConsoleViews.Frame frame, AgentConsoleViews.CallbackList list);
     }
 
     private final ConsoleFrames frames;
@@ -54,9 +60,25 @@ public class AgentConsolePage {
     public TemplateInstance desk() {
         var types = Arrays.stream(TicketType.values()).map(t -> new ConsoleViews.TypeOption(t.name(), t.label())).toList();
         var recent = tickets.list(new TicketQueries.Filter(null, null, null, null, null, null, null, null, null, RECENT),
-                new Access(user.username(), user.role(), user.department())).items();
+                access()).items();
+        long callbacks = tickets.awaitingCallback(null, "1", access()).total();
         return Templates.agent(frames.frame(ConsoleNav.title(Role.AGENT), ConsoleNav.home(Role.AGENT)),
-                new ConsoleViews.AgentDesk(types, directory.districts(), directory.departments(), recent));
+                new ConsoleViews.AgentDesk(types, directory.districts(), directory.departments(), recent),
+                new AgentConsoleViews.Tabs(false, callbacks));
+    }
+
+    /** 回访: replied tickets, the one waiting longest first; the verdict is recorded through the ticket API. */
+    @GET
+    @Path("callbacks")
+    @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
+    public TemplateInstance callbacks(@QueryParam("page") String page) {
+        var due = tickets.awaitingCallback(page, CALLBACKS_PER_PAGE, access());
+        return Templates.callbacks(frames.frame("回访 · " + ConsoleNav.title(Role.AGENT), ConsoleNav.home(Role.AGENT)),
+                AgentConsoleViews.CallbackList.of(due));
+    }
+
+    private Access access() {
+        return new Access(user.username(), user.role(), user.department());
     }
 
     @ServerExceptionMapper
