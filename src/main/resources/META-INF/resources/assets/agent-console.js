@@ -171,6 +171,43 @@
   });
   byId('type').addEventListener('change', typeChanged);
 
+  // ---- Suggested departments while the call is typed; dispatch itself follows the recording ----
+  var shownSuggestions = '';
+  var suggestionRun = latest(function (signal) {
+    var text = content.value.trim();
+    if (!text || byId('type').value === 'INQUIRY') {
+      showSuggestions([]);
+      return null;
+    }
+    return call('POST', '/api/tickets/department-suggestions', { content: text }, signal).then(function (r) {
+      showSuggestions(r.ok ? r.body : []);
+    });
+  });
+  typing(content, CANDIDATE_DELAY_MS, suggestionRun);
+  byId('type').addEventListener('change', suggestionRun);
+
+  function showSuggestions(found) {
+    var key = JSON.stringify(found);
+    if (key === shownSuggestions) {
+      return;
+    }
+    shownSuggestions = key;
+    var box = byId('suggestions');
+    box.replaceChildren();
+    if (!found.length) {
+      return;
+    }
+    box.appendChild(el('p', 'suggest-title', '推荐承办单位（提交后一键派单）：'));
+    var list = el('ol', 'suggestions-list');
+    found.forEach(function (s) {
+      var item = el('li', 'suggestion');
+      item.appendChild(el('strong', null, departments[s.code] || s.code));
+      item.appendChild(el('span', 'reasons', s.reasons.join('；')));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
   function showCandidates() {
     var box = byId('candidates');
     var focused = box.contains(document.activeElement) ? document.activeElement : null;
@@ -306,6 +343,7 @@
         dismissed = [];
         shownCandidates = [];
         showDecisions();
+        showSuggestions([]);
         byId('history').replaceChildren();
       } else {
         formErrors.show(r);

@@ -76,11 +76,16 @@ public class RoutingService {
     /** Intake: up to three departments, best first. Imported history that names its department teaches at once. */
     void onRecorded(@Observes @Priority(TicketRecorded.ROUTING) TicketRecorded e) {
         Ticket t = e.ticket();
-        t.suggestedDepartments = suggester.suggest(t.content, t.category, SUGGESTIONS).stream()
-                .map(s -> new SuggestedDepartment(s.code(), s.score(), s.reasons())).toList();
+        t.suggestedDepartments = suggest(t.content, t.category);
         if (t.handledBy != null) {
             example(t, t.handledBy, true);
         }
+    }
+
+    /** Up to three departments for a call's text, best first: at intake, and while the agent still types it. */
+    public List<SuggestedDepartment> suggest(String content, String category) {
+        return suggester.suggest(content, category, SUGGESTIONS).stream()
+                .map(s -> new SuggestedDepartment(s.code(), s.score(), s.reasons())).toList();
     }
 
     /** A lead department's reply is a precedent for it; any return is evidence against the returning department. */

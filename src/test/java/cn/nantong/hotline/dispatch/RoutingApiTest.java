@@ -35,6 +35,28 @@ class RoutingApiTest {
     }
 
     @Test
+    void suggestionsWhileTypingMatchWhatIntakeWouldSuggestAndStoreNothing() {
+        String text = "楼下烧烤店每天营业到凌晨两点，音响和划拳声吵得睡不着。";
+        long before = as("coord1").when().get("/api/tickets?size=1").then().statusCode(200).extract().jsonPath().getLong("total");
+        List<Map<String, Object>> typed = as("agent1").contentType(ContentType.JSON).body(Map.of("content", text))
+                .when().post("/api/tickets/department-suggestions").then().statusCode(200).extract().jsonPath().getList("$");
+        assertFalse(typed.isEmpty());
+        assertEquals(before, as("coord1").when().get("/api/tickets?size=1").then().extract().jsonPath().getLong("total"));
+
+        JsonPath recorded = intake(report("COMPLAINT", "13400170021", "崇川区", "崇川区工农路", text));
+        assertEquals(typed.get(0).get("code"), recorded.getString("suggestedDepartments[0].code"));
+    }
+
+    @Test
+    void suggestionsWhileTypingAreForAgentsAndNeedTheText() {
+        as("agent1").contentType(ContentType.JSON).body(Map.of("content", " ")).when()
+                .post("/api/tickets/department-suggestions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("content"));
+        as("dept-water").contentType(ContentType.JSON).body(Map.of("content", "停水了")).when()
+                .post("/api/tickets/department-suggestions").then().statusCode(403);
+    }
+
+    @Test
     void importedHistoryTeachesTheNextRecordOfTheSameImport() {
         List<Map<String, Object>> records = new ArrayList<>();
         for (String c : List.of("小区门口的智能快递柜超时收费，放了半天就收一块钱。",

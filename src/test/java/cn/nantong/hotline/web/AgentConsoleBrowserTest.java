@@ -140,6 +140,9 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         String reasons = item.findElement(By.cssSelector(".reasons")).getText();
         assertFalse(reasons.isBlank(), "why it may be the same problem");
         assertFalse(item.findElements(By.cssSelector("button.dismiss-repeat")).isEmpty(), "dismissable in one click");
+        WebElement typedSuggestion = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#suggestions .suggestion strong")));
+        String suggestedWhileTyping = typedSuggestion.getText();
         screenshot("agent-repeat-candidate.png");
 
         press(candidate, "button.dismiss-repeat");
@@ -171,6 +174,8 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         assertEquals(code, ticket.getString("assignments[0].department"));
         assertEquals("LEAD", ticket.getString("assignments[0].role"));
         assertEquals(code, ticket.getString("suggestedDepartments[0].code"), "the suggested department was chosen");
+        assertEquals(suggestedWhileTyping, ticket.getString("assignments[0].departmentName"),
+                "the department shown while typing is the one dispatched");
         assertNoPolicyViolations();
     }
 
