@@ -51,6 +51,11 @@ public class TicketTimeLimits implements TimeLimits {
     }
 
     @Override
+    public String describeLeft(Ticket ticket, Duration left) {
+        return replyLimit(ticket).describeLeft(left, calendar.workingDays(1));
+    }
+
+    @Override
     public Light light(Ticket ticket, boolean acceptance, Instant start, Instant due, Instant now) {
         return policy.light(acceptance ? policy.acceptLimit() : replyLimit(ticket), start, due, now);
     }
