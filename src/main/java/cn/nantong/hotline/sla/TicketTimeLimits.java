@@ -63,6 +63,11 @@ public class TicketTimeLimits implements TimeLimits {
     }
 
     @Override
+    public String describeLeft(Ticket ticket, Duration left) {
+        return replyLimit(ticket).describeLeft(left, calendar.workingDays(1));
+    }
+
+    @Override
     public Light light(Ticket ticket, boolean acceptance, Instant start, Instant due, Instant now) {
         TimeLimitPolicy policy = policies.get();
         return policy.light(acceptance ? policy.acceptLimit() : replyLimit(policy, ticket), start, due, now);

@@ -86,6 +86,28 @@ public record TimeLimit(Basis basis, Duration amount) {
         return basis == Basis.WORKING ? calendar.workingTimeBetween(from, to) : Duration.between(from, to);
     }
 
+    /**
+     * Time still left on this limit's basis as a department reads it: 2个工作日3小时, 5个工作小时, 40分钟; at
+     * least a minute, since a deadline not yet passed still leaves something.
+     */
+    public String describeLeft(Duration left, Duration workingDayLength) {
+        long minutes = Math.max(1, left.toMinutes());
+        long hours = minutes / 60;
+        if (hours == 0) {
+            return minutes + "分钟";
+        }
+        if (basis == Basis.CALENDAR) {
+            return hours + "小时";
+        }
+        long dayMinutes = workingDayLength.toMinutes();
+        long days = minutes / dayMinutes;
+        long restHours = minutes % dayMinutes / 60;
+        if (days == 0) {
+            return hours + "个工作小时";
+        }
+        return days + "个工作日" + (restHours == 0 ? "" : restHours + "小时");
+    }
+
     /** The limit as a coordinator says it, e.g. 5个工作日, 2个工作小时, 24小时. */
     public String describe(Duration workingDayLength) {
         if (basis == Basis.CALENDAR) {

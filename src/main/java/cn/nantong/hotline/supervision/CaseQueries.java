@@ -60,6 +60,14 @@ public class CaseQueries {
                 SupervisionCase.Status.ASSIGNED, department).list().stream().map(this::view).toList();
     }
 
+    /** The department's tickets that a case still being worked (OPEN or ASSIGNED) covers: its inbox's 督办 tab. */
+    public List<Long> supervisedTickets(String department) {
+        return CaseTicket.<CaseTicket>find("caseId in (select c.id from SupervisionCase c where c.status in ?1) "
+                        + "and ticketId in (select a.ticket.id from Assignment a where a.department = ?2)",
+                List.of(SupervisionCase.Status.OPEN, SupervisionCase.Status.ASSIGNED), department)
+                .list().stream().map(l -> l.ticketId).distinct().toList();
+    }
+
     public CaseViews.CaseView detail(long id, String department) {
         return view(cases.visible(id, department));
     }

@@ -4,6 +4,7 @@ import cn.nantong.hotline.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,11 +17,13 @@ public class TicketMapper {
     private final TicketService tickets;
     private final Directory directory;
     private final Clock clock;
+    private final TimeLimits limits;
 
-    TicketMapper(TicketService tickets, Directory directory, Clock clock) {
+    TicketMapper(TicketService tickets, Directory directory, Clock clock, TimeLimits limits) {
         this.tickets = tickets;
         this.directory = directory;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** The ticket as {@code viewer} may see it: the caller's number masked, or hidden (see {@link CallerDisplay}). */
@@ -69,6 +72,24 @@ public class TicketMapper {
                 .max(Instant::compareTo).orElse(null);
         return new TicketViews.CallbackDue(t.id, t.number, t.type.name(), t.district, t.address, t.content,
                 caller.phone(), caller.revealable(), caller.name(), t.receivedAt, repliedAt, t.round, replies);
+    }
+
+    /** A department's latest part of a ticket as its inbox lists it. */
+    public TicketViews.InboxRow inboxRow(Assignment a) {
+        Ticket t = a.ticket;
+        Instant now = clock.instant();
+        boolean open = a.status == AssignmentStatus.DISPATCHED || a.status == AssignmentStatus.ACCEPTED;
+        boolean paused = a.status == AssignmentStatus.AWAITING_CALLER;
+        boolean overdue = open && !now.isBefore(a.replyDueAt);
+        String timeLeft = null;
+        if (paused) {
+            timeLeft = limits.describeLeft(t, Duration.ofSeconds(a.pausedRemainingSeconds));
+        } else if (open && !overdue) {
+            timeLeft = limits.describeLeft(t, limits.remaining(t, now, a.replyDueAt));
+        }
+        return new TicketViews.InboxRow(t.id, t.number, t.type.label(), t.contentPreview(), t.district,
+                a.role.name(), a.status.name(), open || paused ? tickets.lifecycle().light(t, a, now).name() : null,
+                timeLeft, overdue, paused, t.receivedAt, a.dispatchedAt);
     }
 
     private String name(String code) {

@@ -4,16 +4,20 @@ import cn.nantong.hotline.audit.AuditLog;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.common.QueryParams;
 import cn.nantong.hotline.privacy.PhoneVault;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Read side of tickets: detail with timeline, filtered lists with stable paging, caller history. */
 @ApplicationScoped
@@ -149,6 +153,61 @@ public class TicketQueries {
         }
         List<TicketViews.CallbackDue> items = ids.stream().map(id -> mapper.callbackDue(byId.get(id), access)).toList();
         return new TicketViews.Page<>(total, p, n, items);
+    }
+
+    /**
+     * A department's inbox, one tab of it. {@code supervised} are the tickets open supervision cases cover (the
+     * supervision package knows them), for {@link InboxTab#SUPERVISED}.
+     */
+    public TicketViews.Page<TicketViews.InboxRow> inbox(String department, InboxTab tab, Collection<Long> supervised,
+                                                        String page, String size) {
+        int p = QueryParams.integer("page", page, 0, 0, 100_000);
+        int s = QueryParams.integer("size", size, 20, 1, 200);
+        return inboxQuery(department, tab, supervised)
+                .map(q -> new TicketViews.Page<>(q.count(), p, s, q.page(Page.of(p, s)).list().stream()
+                        .map(mapper::inboxRow).toList()))
+                .orElse(new TicketViews.Page<>(0, p, s, List.of()));
+    }
+
+    /** How many tickets each tab of a department's inbox lists. */
+    public Map<InboxTab, Long> inboxCounts(String department, Collection<Long> supervised) {
+        Map<InboxTab, Long> counts = new EnumMap<>(InboxTab.class);
+        for (InboxTab tab : InboxTab.values()) {
+            counts.put(tab, inboxQuery(department, tab, supervised).map(PanacheQuery::count).orElse(0L));
+        }
+        return counts;
+    }
+
+    private static Optional<PanacheQuery<Assignment>> inboxQuery(String department, InboxTab tab,
+                                                                 Collection<Long> supervised) {
+        // Only the department's latest part of each ticket counts: an earlier round's reply is history.
+        StringBuilder where = new StringBuilder("from Assignment a where a.department = :dept and not exists ("
+                + "select b from Assignment b where b.ticket = a.ticket and b.department = a.department"
+                + " and (b.dispatchedAt > a.dispatchedAt or (b.dispatchedAt = a.dispatchedAt and b.id > a.id)))");
+        Map<String, Object> params = new HashMap<>(Map.of("dept", department));
+        if (tab == InboxTab.SUPERVISED) {
+            if (supervised.isEmpty()) {
+                return Optional.empty();
+            }
+            where.append(" and a.ticket.id in :supervised");
+            params.put("supervised", supervised);
+        } else {
+            where.append(" and a.status = :status");
+            params.put("status", tab.status());
+        }
+        if (tab == InboxTab.RETURNED) {
+            // Co-handlers swept along when the lead returns a ticket have no reason: they did not return it.
+            where.append(" and a.returnReason is not null");
+        }
+        where.append(switch (tab) {
+            case PENDING -> " order by a.acceptDueAt, a.id";
+            case HANDLING -> " order by a.replyDueAt, a.id";
+            case AWAITING_CALLER -> " order by a.pausedAt, a.id";
+            case REPLIED -> " order by a.repliedAt desc, a.id desc";
+            case RETURNED -> " order by a.returnedAt desc, a.id desc";
+            case SUPERVISED -> " order by a.dispatchedAt desc, a.id desc";
+        });
+        return Optional.of(Assignment.find(where.toString(), params));
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {

@@ -47,6 +47,15 @@ public final class TicketViews {
                                 String light, Instant replyDueAt) {
     }
 
+    /**
+     * One row of a department's inbox, seen through that department's own part: its light and the working time it
+     * has left to reply ({@code timeLeft} null once overdue, replied or returned; frozen while {@code paused}).
+     */
+    public record InboxRow(long id, String number, String type, String contentPreview, String district, String role,
+                           String status, String light, String timeLeft, boolean overdue, boolean paused,
+                           Instant receivedAt, Instant dispatchedAt) {
+    }
+
     /** The answer of a reveal: the full number, for the one person who asked, audited. */
     public record RevealedPhone(long ticketId, String number, String callerPhone) {
     }

@@ -27,6 +27,9 @@ public interface TimeLimits {
     /** {@code n} working days as working time, to add to a paused clock's remaining budget. */
     Duration workingDays(int n);
 
+    /** Time left (from {@link #remaining}) in words, e.g. 2个工作日3小时, on the basis of the ticket's reply limit. */
+    String describeLeft(Ticket ticket, Duration left);
+
     /**
      * The light of an obligation (accepting when {@code acceptance}, else replying) that started at
      * {@code start} and is due at {@code due}, seen at {@code now}.

@@ -44,14 +44,6 @@ public class ConsolePages {
     }
 
     @GET
-    @Path("department")
-    @RolesAllowed({Role.DEPARTMENT_NAME, Role.ADMIN_NAME})
-    public TemplateInstance department() {
-        return placeholder(Role.DEPARTMENT, List.of("待签收、待答复的工单，红黄灯提醒", "签收、退单、答复与延期申请",
-                "督办单和需要补充答复的事项"));
-    }
-
-    @GET
     @Path("editor")
     @RolesAllowed({Role.KB_EDITOR_NAME, Role.ADMIN_NAME})
     public TemplateInstance editor() {

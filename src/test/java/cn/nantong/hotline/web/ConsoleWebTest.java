@@ -96,7 +96,7 @@ class ConsoleWebTest {
         ConsoleSession department = ConsoleSession.login("dept-water", "/console/department");
         department.cookieOnly().when().get("/console/agent").then().statusCode(403).body(containsString("无权访问"));
         department.cookieOnly().when().get("/console/department").then().statusCode(200)
-                .body(containsString("承办工作台正在建设中"))
+                .body(containsString("<ul class=\"tabs\">"))
                 .body(containsString("承办单位经办人"));
 
         ConsoleSession coordinator = ConsoleSession.login("coord1", "/console/coordinator");

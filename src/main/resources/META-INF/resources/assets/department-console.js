@@ -1,0 +1,131 @@
+// The department console's actions: each form posts to the ticket or supervision API with the session cookie
+// and the page's CSRF token (see web/CsrfGuard); on success the page is loaded again, since the lists and the
+// ticket are rendered on the server. A refusal is shown beside the field it names, or above the form. Text
+// from the API is only ever set as text.
+(function () {
+  'use strict';
+
+  var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
+  var detail = document.querySelector('.ticket-detail');
+
+  document.querySelectorAll('form.act-form').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var ticket = detail.dataset.ticket;
+      var action = form.dataset.action;
+      send(form, '/api/tickets/' + ticket + '/' + action, bodyOf(form, action),
+        '/console/department?ticket=' + ticket + '&done=' + action);
+    });
+  });
+
+  document.querySelectorAll('form.respond').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      send(form, '/api/supervision/cases/' + form.dataset.case + '/responses', bodyOf(form, 'respond'),
+        '/console/department?done=respond');
+    });
+  });
+
+  function bodyOf(form, action) {
+    switch (action) {
+      case 'accept':
+        return null;
+      case 'reply':
+        return { text: value(form, 'text'), outcome: value(form, 'outcome') || null };
+      case 'extension':
+        var days = value(form, 'workingDays');
+        return { workingDays: days === '' ? null : Number(days), reason: value(form, 'reason') };
+      case 'respond':
+        return { text: value(form, 'text') };
+      default:
+        return { reason: value(form, 'reason') };
+    }
+  }
+
+  function send(form, url, body, next) {
+    var button = form.querySelector('button[type="submit"]');
+    if (button.disabled) {
+      return;
+    }
+    clearErrors(form);
+    button.disabled = true;
+    // One key per submission: a retry after a timeout cannot act twice.
+    var key = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    call(url, body, key).then(function (r) {
+      if (r.ok) {
+        window.location.assign(next);
+        return;
+      }
+      showErrors(form, r);
+      button.disabled = false;
+    });
+  }
+
+  function showErrors(form, r) {
+    var problem = r.body || {};
+    var placed = false;
+    (problem.errors || []).forEach(function (e) {
+      placed = fieldError(form, e.field, e.message) || placed;
+    });
+    if (!placed) {
+      // Illegal transitions and conflicts name no field: their message goes above the ticket's forms, or the form.
+      var box = form.querySelector('.form-error') || document.querySelector('.action-error');
+      box.textContent = problem.detail || '提交失败（' + r.status + '），请刷新页面后重试。';
+      box.hidden = false;
+    }
+  }
+
+  function fieldError(form, field, message) {
+    var slot = form.querySelector('[data-error-for="' + field + '"]');
+    if (!slot) {
+      return false;
+    }
+    slot.textContent = message;
+    var input = form.querySelector('[name="' + field + '"]');
+    if (input) {
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+    }
+    return true;
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('[data-error-for]').forEach(function (slot) {
+      fieldError(form, slot.dataset.errorFor, '');
+    });
+    document.querySelectorAll('.form-error').forEach(function (box) { box.hidden = true; });
+  }
+
+  function call(url, body, key) {
+    var headers = { Accept: 'application/json', 'Idempotency-Key': key };
+    headers[csrf.header] = csrf.token;
+    if (body) {
+      headers['Content-Type'] = 'application/json';
+    }
+    return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin',
+      body: body ? JSON.stringify(body) : undefined })
+      .then(function (response) {
+        if (response.status === 401 || response.redirected && response.url.indexOf('/login') >= 0) {
+          // The session ran out: back to the login page, which returns here afterwards.
+          window.location.href = '/login';
+        }
+        return response.text().then(function (text) {
+          var parsed = null;
+          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+          return { ok: response.ok, status: response.status, body: parsed };
+        });
+      })
+      .catch(function () {
+        return { ok: false, status: 0, body: { detail: '网络连接失败，请检查网络后重试。' } };
+      });
+  }
+
+  function value(form, name) {
+    var field = form.querySelector('[name="' + name + '"]');
+    return field ? field.value.trim() : '';
+  }
+
+  function meta(name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.getAttribute('content') : '';
+  }
+}());
