@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ import java.util.stream.IntStream;
 /**
  * Seeds N historical tickets into the history benchmark's <em>throw-away</em> embedded database (never a real one):
  * {@code ticket}, {@code repeat_place_key} and {@code routing_example}, as the service itself would have written them
- * over the last DAYS days, streamed with COPY (three connections in parallel, foreign-key triggers off while loading,
+ * over the last DAYS days, streamed with COPY (one connection per table, in parallel, foreign-key triggers off while loading,
  * then checked), then VACUUM ANALYZE as a production database would be.
  *
  * <ul>
@@ -45,8 +46,11 @@ import java.util.stream.IntStream;
  *   <li>The caller's number is stored as the service stores it (migration V7): encrypted, keyed hash, masked, with
  *       the keys the benchmark service uses (HOTLINE_PRIVACY_KEY / HOTLINE_PRIVACY_HASH_KEY if set, else the public
  *       development keys of the embedded default), so same-caller look-ups find the history.</li>
- *   <li>Inquiries ANSWERED, the rest CLOSED 1–15 days later by a department chosen from the category. No assignment
- *       or timeline rows: intake never reads them for old tickets.</li>
+ *   <li>Inquiries ANSWERED, the rest CLOSED 1–15 days later by a department chosen from the category. No timeline
+ *       rows: nothing reads them for old tickets. No assignment rows either (intake never reads them), unless
+ *       {@code --assignments} asks for the LEAD assignment of each closed ticket: REPLIED with RESOLVED, light GREEN,
+ *       satisfied at callback, accept and reply deadlines of 2 hours and 7 (建议 14) calendar days, so that
+ *       department inboxes, statistics and exports see a history (the console pages benchmark).</li>
  *   <li>{@code id} and the counter in {@code number} (yyyyMMdd-NNNNNNN) start past the service's sequences, which are
  *       then advanced past the history, so the service's own tickets never collide with it.</li>
  *   <li>{@code repeat_place_key} and {@code ticket.repeat_features}: the place keys and the parsed features the service
@@ -57,7 +61,7 @@ import java.util.stream.IntStream;
  * </ul>
  *
  * <p>Usage: {@code java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*:load-tests/target/classes"
- * load-tests/history/SeedHistory.java PG_PORT N [DAYS=730]}. Prints a {@code ROWS ...} line at the end.
+ * load-tests/history/SeedHistory.java PG_PORT N [DAYS=730] [--assignments]}. Prints a {@code ROWS ...} line at the end.
  * {@code ... SeedHistory.java stats PG_PORT SINCE_EPOCH_MS} prints what repeat detection had to look at for the
  * tickets received since then (a measured run): how many earlier tickets within 90 days shared a place key or the
  * caller with each, and how many were linked as repeats.
@@ -89,30 +93,41 @@ public class SeedHistory {
             "housing-construction", "urban-management", "transport", "market-regulation", "human-resources", "health",
             "education", "natural-resources", "water", "power-grid", "gas", "civil-affairs");
 
+    private static final List<String> REPLY_ACTIONS = List.of("经查属实，已责令相关责任方立即整改。",
+            "已约谈物业和相关经营者，要求限期整改并建立长效管理。", "已联合属地街道开展联合执法，依法作出处理。",
+            "已安排专业人员进行维修处理。", "已对涉事主体立案调查并督促其落实整改措施。");
+    private static final List<String> REPLY_RESULTS = List.of("目前问题已解决，已电话告知来电人，来电人表示认可。",
+            "经回访复查，现场已恢复正常，后续将加强巡查。", "整改已完成，我单位将持续跟踪，防止问题反弹。");
+
     private final Instant now = Instant.now();
 
-    public static void main(String[] a) throws Exception {
+    public static void main(String[] args) throws Exception {
+        boolean assignments = List.of(args).contains("--assignments");
+        String[] a = List.of(args).stream().filter(s -> !s.equals("--assignments")).toArray(String[]::new);
         if (a.length >= 3 && a[0].equals("stats")) {
             stats("jdbc:postgresql://127.0.0.1:" + Integer.parseInt(a[1]) + "/postgres", Long.parseLong(a[2]));
             return;
         }
         if (a.length < 2) {
-            System.err.println("usage: SeedHistory PG_PORT N [DAYS] | SeedHistory stats PG_PORT SINCE_EPOCH_MS");
+            System.err.println("usage: SeedHistory PG_PORT N [DAYS] [--assignments] | SeedHistory stats PG_PORT SINCE_EPOCH_MS");
             System.exit(2);
         }
         int port = Integer.parseInt(a[0]);
         int n = Integer.parseInt(a[1]);
         int days = a.length > 2 ? Integer.parseInt(a[2]) : 730;
-        new SeedHistory().seed("jdbc:postgresql://127.0.0.1:" + port + "/postgres", n, days);
+        new SeedHistory().seed("jdbc:postgresql://127.0.0.1:" + port + "/postgres", n, days, assignments);
     }
 
-    void seed(String url, int n, int days) throws Exception {
+    void seed(String url, int n, int days, boolean withAssignments) throws Exception {
         long t0 = System.nanoTime();
-        try (Connection ct = connect(url); Connection ck = connect(url); Connection ce = connect(url)) {
+        try (Connection ct = connect(url); Connection ck = connect(url); Connection ce = connect(url);
+             Connection ca = connect(url)) {
             long before = single(ct, "select count(*) from ticket");
             long idBase = Math.max(single(ct, "select coalesce(max(id), 0) from ticket"),
                     single(ct, "select last_value from ticket_id_seq")) + 1000;
             long numberBase = single(ct, "select last_value from ticket_number_seq") + 1000;
+            long assignmentBase = Math.max(single(ct, "select coalesce(max(id), 0) from assignment"),
+                    single(ct, "select last_value from assignment_id_seq")) + 1000;
             System.out.printf("database: %d tickets before seeding; history ids from %d, number counters from %d%n",
                     before, idBase + 1, numberBase + 1);
 
@@ -126,6 +141,10 @@ public class SeedHistory {
                     + "handled_by, closed_at, problem_kind, repeat_features)");
             Copy keys = new Copy(ck, "repeat_place_key (place_key, received_at, ticket_id)");
             Copy examples = new Copy(ce, "routing_example (ticket_id, department, positive, text, category, at)");
+            Copy assignments = withAssignments ? new Copy(ca, "assignment (id, ticket_id, department_code, role, status, "
+                    + "round, dispatched_at, accept_due_at, accepted_at, reply_due_at, replied_at, reply_text, outcome, "
+                    + "light, callback_satisfaction, callback_resolved)") : null;
+            long assignmentRows = 0;
             long keyRows = 0;
             long exampleRows = 0;
             Set<String> distinctKeys = new HashSet<>();
@@ -182,6 +201,18 @@ public class SeedHistory {
                             exampleRows++;
                         }
                     }
+                    if (assignments != null && !inquiry) {
+                        assignmentRows++;
+                        Instant dispatched = at.plusSeconds(120 + x.nextInt(3600));
+                        Instant accepted = dispatched.plusSeconds(300 + x.nextInt(5400));
+                        // Today's tickets are closed a minute ago at the latest, possibly before "accepted".
+                        Duration handling = Duration.between(accepted, closed).isNegative() ? Duration.ZERO : Duration.between(accepted, closed);
+                        Instant replied = accepted.plus(handling.multipliedBy(4 + x.nextInt(5)).dividedBy(10));
+                        assignments.row(assignmentBase + assignmentRows, id, department, "LEAD", "REPLIED", 1, dispatched,
+                                dispatched.plusSeconds(7200), accepted,
+                                dispatched.plus(Duration.ofDays("SUGGESTION".equals(type) ? 14 : 7)), replied,
+                                replyText((String) r.get("address"), category, x), "RESOLVED", "GREEN", "SATISFIED", true);
+                    }
                 }
                 if (to / 200_000 > from / 200_000) {
                     System.out.printf("  %,d tickets streamed (%.0f s)%n", to, (System.nanoTime() - t0) / 1e9);
@@ -190,14 +221,21 @@ public class SeedHistory {
             tickets.finish();
             keys.finish();
             examples.finish();
+            if (assignments != null) {
+                assignments.finish();
+            }
             double copySeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("COPY done in %.1f s: %,d tickets, %,d place keys (%,d distinct, %.2f per ticket), "
                             + "%,d routing examples, %,d distinct caller numbers%n",
                     copySeconds, n, keyRows, distinctKeys.size(), keyRows / (double) n, exampleRows, phones.size());
+            if (assignments != null) {
+                System.out.printf("assignments: %,d LEAD rows (REPLIED, RESOLVED), ids from %d%n", assignmentRows, assignmentBase + 1);
+            }
 
             try (Statement s = ct.createStatement()) {
                 s.execute("select setval('ticket_id_seq', " + (idBase + n + 1000) + ")");
                 s.execute("select setval('ticket_number_seq', " + (numberBase + n + 1000) + ")");
+                s.execute("select setval('assignment_id_seq', " + (assignmentBase + assignmentRows + 1000) + ")");
             }
             long t1 = System.nanoTime();
             try (Statement s = ct.createStatement()) {
@@ -205,12 +243,14 @@ public class SeedHistory {
                 s.execute("vacuum (analyze) ticket");
                 s.execute("vacuum (analyze) repeat_place_key");
                 s.execute("vacuum (analyze) routing_example");
+                s.execute("vacuum (analyze) assignment");
             }
             double vacuumSeconds = (System.nanoTime() - t1) / 1e9;
             long broken = single(ct, """
                     select (select count(*) from repeat_place_key k where not exists (select 1 from ticket t where t.id = k.ticket_id))
                          + (select count(*) from routing_example e where not exists (select 1 from ticket t where t.id = e.ticket_id))
                          + (select count(*) from routing_example e where not exists (select 1 from department d where d.code = e.department))
+                         + (select count(*) from assignment a where not exists (select 1 from ticket t where t.id = a.ticket_id))
                          + (select count(*) from ticket t where t.handled_by is not null
                               and not exists (select 1 from department d where d.code = t.handled_by))
                          + (select count(*) from ticket t where not exists (select 1 from district d where d.name = t.district))""");
@@ -219,9 +259,10 @@ public class SeedHistory {
             }
             System.out.printf("VACUUM ANALYZE %.1f s; foreign keys checked: all rows valid; sequences advanced past the history%n",
                     vacuumSeconds);
-            System.out.printf("ROWS ticket=%d repeat_place_key=%d routing_example=%d seed_s=%.1f%n",
+            System.out.printf("ROWS ticket=%d repeat_place_key=%d routing_example=%d seed_s=%.1f assignment=%d%n",
                     single(ct, "select count(*) from ticket"), single(ct, "select count(*) from repeat_place_key"),
-                    single(ct, "select count(*) from routing_example"), (System.nanoTime() - t0) / 1e9);
+                    single(ct, "select count(*) from routing_example"), (System.nanoTime() - t0) / 1e9,
+                    single(ct, "select count(*) from assignment"));
         }
     }
 
@@ -277,6 +318,12 @@ public class SeedHistory {
         String key = System.getenv().getOrDefault("HOTLINE_PRIVACY_KEY", p.getProperty("hotline.privacy.dev-key"));
         String hashKey = System.getenv().getOrDefault("HOTLINE_PRIVACY_HASH_KEY", p.getProperty("hotline.privacy.dev-hash-key"));
         return new PhoneCipher(Base64.getDecoder().decode(key.strip()), Base64.getDecoder().decode(hashKey.strip()));
+    }
+
+    /** A department's reply as callers get it: the place, what was done, and the result. */
+    private static String replyText(String address, String category, Random x) {
+        return "关于您反映的" + address + category + "问题，我单位已于接单当日安排人员到现场核查。"
+                + pick(REPLY_ACTIONS, x) + pick(REPLY_RESULTS, x) + "感谢您对我们工作的监督。";
     }
 
     private static int[] hourTable() {
