@@ -64,7 +64,8 @@ public class TicketTimeLimits implements TimeLimits {
 
     @Override
     public String describeLeft(Ticket ticket, Duration left) {
-        return replyLimit(ticket).describeLeft(left, calendar.workingDays(1));
+        TimeLimitPolicy policy = policies.get();
+        return replyLimit(policy, ticket).describeLeft(left, policy.calendar().workingDays(1));
     }
 
     @Override
