@@ -60,13 +60,6 @@ public class ConsolePages {
     }
 
     @GET
-    @Path("editor")
-    @RolesAllowed({Role.KB_EDITOR_NAME, Role.ADMIN_NAME})
-    public TemplateInstance editor() {
-        return placeholder(Role.KB_EDITOR, List.of("条目的新增、修改与下线", "过期条目与知识缺口", "承办单位答复转成的草稿"));
-    }
-
-    @GET
     @Path("admin")
     @RolesAllowed(Role.ADMIN_NAME)
     public TemplateInstance admin() {
