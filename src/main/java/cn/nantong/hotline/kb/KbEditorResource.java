@@ -3,7 +3,6 @@ package cn.nantong.hotline.kb;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.identity.CurrentUser;
 import cn.nantong.hotline.identity.Role;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -38,13 +37,16 @@ public class KbEditorResource {
 
     private final KbEditService edits;
     private final KbQueries queries;
+    private final KbEditorQueries editorQueries;
     private final KbIndexService index;
     private final GapRecorder gaps;
     private final CurrentUser user;
 
-    KbEditorResource(KbEditService edits, KbQueries queries, KbIndexService index, GapRecorder gaps, CurrentUser user) {
+    KbEditorResource(KbEditService edits, KbQueries queries, KbEditorQueries editorQueries, KbIndexService index,
+                     GapRecorder gaps, CurrentUser user) {
         this.edits = edits;
         this.queries = queries;
+        this.editorQueries = editorQueries;
         this.index = index;
         this.gaps = gaps;
         this.user = user;
@@ -131,6 +133,20 @@ public class KbEditorResource {
         return gaps.top(limit);
     }
 
+    public record PreviewRequest(@Size(max = 20000, message = "正文最多 20000 字") String body) {
+    }
+
+    /** {@code html} is the body exactly as the public entry page shows it: Markdown with raw HTML escaped. */
+    public record Preview(String html) {
+    }
+
+    /** Renders a body being edited, so the editor sees the public page before publishing. */
+    @POST
+    @Path("/preview")
+    public Preview preview(@Valid @NotNull(message = "请求正文不能为空") PreviewRequest request) {
+        return new Preview(MarkdownText.toSafeHtml(request.body()));
+    }
+
     @GET
     @Path("/sync-report")
     public KbViews.SyncReport syncReport() {
@@ -141,6 +157,11 @@ public class KbEditorResource {
     /** An answer a department gave to a transferred inquiry, for the editor to turn into an entry. */
     public record DraftView(long id, long ticketId, String question, String answer, String department,
                             String category, String status, Instant createdAt) {
+
+        static DraftView of(KbDraft d) {
+            return new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status,
+                    d.createdAt);
+        }
     }
 
     public record DraftDecision(@NotBlank(message = "请选择 PUBLISHED 或 DISMISSED") String status) {
@@ -149,10 +170,7 @@ public class KbEditorResource {
     @GET
     @Path("/drafts")
     public List<DraftView> drafts() {
-        return KbDraft.<KbDraft>list("status", Sort.by("createdAt").and("id"), "OPEN").stream()
-                .map(d -> new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status,
-                        d.createdAt))
-                .toList();
+        return editorQueries.openDrafts();
     }
 
     /** Closes a draft: PUBLISHED once an entry carries its answer, DISMISSED when it adds nothing. */
@@ -171,7 +189,7 @@ public class KbEditorResource {
             throw ProblemException.conflict("草稿 " + id + " 已处理（" + d.status + "）。");
         }
         d.status = decision.status();
-        return new DraftView(d.id, d.ticketId, d.question, d.answer, d.department, d.category, d.status, d.createdAt);
+        return DraftView.of(d);
     }
 
     /** An agent marks an answer as not helpful: the question joins the gap report. */

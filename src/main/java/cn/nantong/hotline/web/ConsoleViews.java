@@ -19,10 +19,6 @@ public final class ConsoleViews {
                         boolean withForms) {
     }
 
-    /** A console still to be built: what it will offer. */
-    public record Placeholder(String heading, List<String> coming) {
-    }
-
     /** A ticket type as the intake form offers it. */
     public record TypeOption(String code, String label) {
     }

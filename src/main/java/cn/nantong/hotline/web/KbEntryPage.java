@@ -2,6 +2,7 @@ package cn.nantong.hotline.web;
 
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.kb.KbQueries;
+import cn.nantong.hotline.kb.MarkdownText;
 import cn.nantong.hotline.kb.KbViews;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,7 +24,7 @@ public class KbEntryPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance entry(KbViews.Entry entry);
+        static native TemplateInstance entry(KbViews.Entry entry, KbPageViews.Online online);
     }
 
     private final KbQueries queries;
@@ -34,7 +35,9 @@ public class KbEntryPage {
 
     @GET
     public TemplateInstance entry(@PathParam("id") String id) {
-        return Templates.entry(queries.published(id));
+        KbViews.Entry entry = queries.published(id);
+        return Templates.entry(entry, new KbPageViews.Online(MarkdownText.hasOnlineGuide(entry.body()),
+                MarkdownText.onlineLink(entry.body()).orElse(null)));
     }
 
     @ServerExceptionMapper

@@ -22,6 +22,13 @@ public final class KbPageViews {
         }
     }
 
+    /**
+     * How an entry page points to doing it online: {@code guide} when the body has a 网上办理 section to jump
+     * to, {@code link} (or null) the service address that section names.
+     */
+    public record Online(boolean guide, String link) {
+    }
+
     public record CategoryListing(String name, List<KbViews.EntrySummary> entries) {
     }
 
