@@ -18,13 +18,13 @@ public class MeResource {
         this.currentUser = currentUser;
     }
 
-    /** The account as the API shows it; never the password hash. */
+    /** The account as the API shows it; never the password hash. From the identity, which OIDC users have too. */
     public record MeView(String username, String displayName, String role, String department) {
     }
 
     @GET
     public MeView me() {
-        Account a = Account.byUsername(currentUser.username()).orElseThrow();
-        return new MeView(a.username, a.displayName, a.role, a.departmentCode);
+        return new MeView(currentUser.username(), currentUser.displayName(), currentUser.role().name(),
+                currentUser.department());
     }
 }

@@ -188,6 +188,34 @@ class HelmChartTest {
     }
 
     @Test
+    void wiresTheOidcProviderOnlyWhenEnabled() throws IOException {
+        JsonNode plain = only(render(template().set("database.jdbcUrl", JDBC_URL)
+                .set("database.existingSecret", "hotline-db")), "Deployment").at("/spec/template/spec/containers/0");
+        assertFalse(plain.path("env").toString().contains("OIDC"), "off by default: " + plain.path("env"));
+
+        JsonNode container = only(render(template()
+                .set("database.jdbcUrl", JDBC_URL)
+                .set("database.existingSecret", "hotline-db")
+                .set("oidc.enabled", true)
+                .set("oidc.authServerUrl", "https://sso.nantong.example/realms/hotline")
+                .set("oidc.existingSecret", "hotline-oidc")
+                .set("oidc.departmentClaim", "dept_code")), "Deployment").at("/spec/template/spec/containers/0");
+        assertEquals("true", env(container, "QUARKUS_OIDC_TENANT_ENABLED").at("/value").asText());
+        assertEquals("https://sso.nantong.example/realms/hotline",
+                env(container, "QUARKUS_OIDC_AUTH_SERVER_URL").at("/value").asText());
+        assertEquals("hotline12345", env(container, "QUARKUS_OIDC_CLIENT_ID").at("/value").asText());
+        assertSecretRef(env(container, "QUARKUS_OIDC_CREDENTIALS_SECRET"), "hotline-oidc", "client-secret");
+        assertEquals("realm_access/roles", env(container, "QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH").at("/value").asText());
+        assertTrue(env(container, "HOTLINE_OIDC_ROLE_MAPPING").at("/value").asText().contains("hotline-admin=ADMIN"));
+        assertEquals("dept_code", env(container, "HOTLINE_OIDC_DEPARTMENT_CLAIM").at("/value").asText());
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> template()
+                .set("database.jdbcUrl", JDBC_URL).set("database.existingSecret", "hotline-db")
+                .set("oidc.enabled", true).call());
+        assertTrue(error.getMessage().contains("oidc.authServerUrl is required"), error.getMessage());
+    }
+
+    @Test
     void refusesToRenderWithoutJdbcUrl() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> template().set("database.password", "x").set("database.username", "hotline").call());

@@ -1,6 +1,7 @@
 package cn.nantong.hotline.privacy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -138,18 +139,44 @@ class CallerPrivacyApiTest {
         root.setLevel(Level.FINE);
         List<String> answers = new ArrayList<>();
         try {
-            String created = intake(complaint(phone, false));
-            answers.add(created);
+            String created = seen(answers, as("agent1").contentType(ContentType.JSON).body(complaint(phone, false))
+                    .when().post("/api/tickets").then().statusCode(201));
             long id = io.restassured.path.json.JsonPath.from(created).getLong("id");
-            answers.add(as("agent1").contentType(ContentType.JSON).body(Map.of("lead", "urban-management"))
-                    .when().post("/api/tickets/" + id + "/dispatch").then().statusCode(200).extract().asString());
-            answers.add(as("coord1").when().get("/api/tickets/" + id).then().statusCode(200).extract().asString());
-            answers.add(as("agent1").when().get("/api/tickets?size=200").then().statusCode(200).extract().asString());
-            answers.add(as("agent1").contentType(ContentType.JSON).body(Map.of("phone", phone))
-                    .when().post("/api/callers/tickets").then().statusCode(200).extract().asString());
-            answers.add(as("agent1").contentType(ContentType.JSON).body(complaint(phone, false))
-                    .when().post("/api/tickets/repeat-candidates").then().statusCode(200).extract().asString());
-            answers.add(as("admin").when().get("/api/audit?size=500").then().statusCode(200).extract().asString());
+            seen(answers, as("agent1").contentType(ContentType.JSON).body(Map.of("lead", "urban-management"))
+                    .when().post("/api/tickets/" + id + "/dispatch").then().statusCode(200));
+            seen(answers, as("coord1").when().get("/api/tickets/" + id).then().statusCode(200));
+            seen(answers, as("agent1").when().get("/api/tickets?size=200").then().statusCode(200));
+            seen(answers, as("agent1").contentType(ContentType.JSON).body(Map.of("phone", phone))
+                    .when().post("/api/callers/tickets").then().statusCode(200));
+            seen(answers, as("agent1").contentType(ContentType.JSON).body(complaint(phone, false))
+                    .when().post("/api/tickets/repeat-candidates").then().statusCode(200));
+            // The department's side, the callback and a second call of the same caller, which joins a cluster.
+            seen(answers, as("dept-urban-management").when().post("/api/tickets/" + id + "/accept").then().statusCode(200));
+            seen(answers, as("dept-urban-management").contentType(ContentType.JSON).body(Map.of("text",
+                            "已于3月2日清运海门区永和路17号垃圾站，并安排每日上午清运一次。", "outcome", "RESOLVED"))
+                    .when().post("/api/tickets/" + id + "/reply").then().statusCode(200));
+            seen(answers, as("agent1").contentType(ContentType.JSON).body(Map.of("satisfaction", "SATISFIED",
+                    "resolved", true)).when().post("/api/tickets/" + id + "/callback").then().statusCode(200));
+            String again = seen(answers, as("agent1").contentType(ContentType.JSON).body(complaint(phone, false))
+                    .when().post("/api/tickets").then().statusCode(201));
+            Long cluster = io.restassured.path.json.JsonPath.from(again).getObject("clusterId", Long.class);
+            if (cluster != null) {
+                seen(answers, as("coord1").when().get("/api/repeat/clusters/" + cluster).then().statusCode(200));
+            }
+            seen(answers, as("coord1").when().get("/api/supervision/cases?size=100").then().statusCode(200));
+            seen(answers, as("coord1").when().get("/api/supervision/reply-flags?size=100").then().statusCode(200));
+            seen(answers, as("coord1").when().get("/api/stats/hot").then().statusCode(200));
+            seen(answers, as("admin").when().get("/api/audit?size=500").then().statusCode(200));
+            // The consoles: login redirects, the landing redirect and the agent's page.
+            var login = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", "agent1").formParam("j_password", cn.nantong.hotline.support.Api.PASSWORD)
+                    .when().post("/j_security_check").then().statusCode(302);
+            seen(answers, login);
+            String session = login.extract().cookie("quarkus-credential");
+            seen(answers, RestAssured.given().redirects().follow(false).cookie("quarkus-credential", session)
+                    .when().get("/console").then().statusCode(303));
+            seen(answers, RestAssured.given().cookie("quarkus-credential", session).when().get("/console/agent")
+                    .then().statusCode(200));
             String revealed = reveal("agent1", id).statusCode(200).extract().asString();
             assertEquals(phone, io.restassured.path.json.JsonPath.from(revealed).getString("callerPhone"));
         } finally {
@@ -161,6 +188,14 @@ class CallerPrivacyApiTest {
         }
         assertFalse(logged.isEmpty(), "the capture saw the service's log");
         logged.forEach(line -> assertFalse(line.contains(phone), line));
+    }
+
+    /** Keeps what a response shows beyond the reveal: its body and every header, Location and cookies included. */
+    private static String seen(List<String> answers, ValidatableResponse response) {
+        var r = response.extract();
+        answers.add(r.headers().toString());
+        answers.add(r.asString());
+        return r.asString();
     }
 
     @Test

@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A browser's view of the consoles in REST Assured: the session cookie from form login, then the CSRF token. */
-record ConsoleSession(String session, String csrfCookie, String csrfToken) {
+public record ConsoleSession(String session, String csrfCookie, String csrfToken) {
 
-    static final String SESSION_COOKIE = "quarkus-credential";
-    static final String CSRF_COOKIE = "csrf-token";
+    public static final String SESSION_COOKIE = "quarkus-credential";
+    public static final String CSRF_COOKIE = "csrf-token";
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
     /** Form login, then the console page that hands out the CSRF token. */
-    static ConsoleSession login(String username, String consolePath) {
+    public static ConsoleSession login(String username, String consolePath) {
         Response login = formLogin(username, "demo12345");
         assertEquals(302, login.statusCode(), "form login answers with a redirect");
         String session = login.getCookie(SESSION_COOKIE);
@@ -31,19 +31,19 @@ record ConsoleSession(String session, String csrfCookie, String csrfToken) {
         return new ConsoleSession(session, page.getCookie(CSRF_COOKIE), token.group(1));
     }
 
-    static Response formLogin(String username, String password) {
+    public static Response formLogin(String username, String password) {
         return RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", username).formParam("j_password", password)
                 .when().post("/j_security_check");
     }
 
     /** Requests with the session cookie only, as another site's forged request would send them. */
-    RequestSpecification cookieOnly() {
+    public RequestSpecification cookieOnly() {
         return RestAssured.given().redirects().follow(false).cookie(SESSION_COOKIE, session);
     }
 
     /** Requests as the console's own page sends them: session, CSRF cookie and the token. */
-    RequestSpecification withToken() {
+    public RequestSpecification withToken() {
         return cookieOnly().cookie(CSRF_COOKIE, csrfCookie).header("X-CSRF-TOKEN", csrfToken);
     }
 }
