@@ -59,12 +59,14 @@ public class AccountResource {
 
     @POST
     @Path("{username}/disable")
+    @Consumes(MediaType.WILDCARD)
     public AccountView disable(@PathParam("username") String username) {
         return accounts.setDisabled(username, true, user.username());
     }
 
     @POST
     @Path("{username}/enable")
+    @Consumes(MediaType.WILDCARD)
     public AccountView enable(@PathParam("username") String username) {
         return accounts.setDisabled(username, false, user.username());
     }

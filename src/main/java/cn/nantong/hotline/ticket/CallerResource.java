@@ -7,10 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -41,13 +39,5 @@ public class CallerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public List<TicketViews.TicketSummary> tickets(@Valid @NotNull(message = "请求正文不能为空") CallerQuery query) {
         return queries.byCaller(query.phone(), user.username());
-    }
-
-    /** Kept for clients written before the POST; puts the number in the URL, so new clients use the POST. */
-    @GET
-    @Path("/{phone}/tickets")
-    @Deprecated
-    public List<TicketViews.TicketSummary> ticketsByPath(@PathParam("phone") String phone) {
-        return queries.byCaller(phone, user.username());
     }
 }

@@ -79,7 +79,6 @@ class AccessMatrixTest {
             entry("POST /api/tickets/{id}/caller-info", EnumSet.of(AGENT, ADMIN)),
             entry("POST /api/tickets/{id}/callback", EnumSet.of(AGENT, ADMIN)),
             entry("POST /api/callers/tickets", EnumSet.of(AGENT, COORDINATOR, ADMIN)),
-            entry("GET /api/callers/{phone}/tickets", EnumSet.of(AGENT, COORDINATOR, ADMIN)),
             entry("GET /api/supervision/cases", EnumSet.of(COORDINATOR, ADMIN)),
             entry("GET /api/supervision/cases/{id}", EnumSet.of(DEPARTMENT, COORDINATOR, ADMIN)),
             entry("GET /api/supervision/notices", EnumSet.of(DEPARTMENT)),

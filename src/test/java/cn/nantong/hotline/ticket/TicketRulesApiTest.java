@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TicketRulesApiTest {
 
     private static int countByCaller(String phone) {
-        return as("agent1").when().get("/api/callers/" + phone + "/tickets").then().statusCode(200)
+        return as("agent1").contentType(ContentType.JSON).body(Map.of("phone", phone)).when().post("/api/callers/tickets").then().statusCode(200)
                 .extract().jsonPath().getList("$").size();
     }
 
@@ -136,7 +136,7 @@ class TicketRulesApiTest {
                 .body("items.id", not(hasItem((int) id)));
         as("dept-gas").when().get("/api/tickets?size=200").then().statusCode(200)
                 .body("items.id", hasItem((int) id));
-        as("dept-gas").when().get("/api/callers/13900001005/tickets").then().statusCode(403);
+        as("dept-gas").contentType(ContentType.JSON).body(Map.of("phone", "13900001005")).when().post("/api/callers/tickets").then().statusCode(403);
         as("editor1").when().get("/api/tickets/" + id).then().statusCode(403);
         anonymous().when().get("/api/tickets/" + id).then().statusCode(401);
     }
@@ -214,7 +214,7 @@ class TicketRulesApiTest {
                 .body("[1].errors.field", hasItem("callerPhone"))
                 .body("[2].status", equalTo("NEW"));
         as("agent1").contentType(ContentType.JSON).body(records).when().post("/api/tickets/import").then().statusCode(403);
-        as("agent1").when().get("/api/callers/13226148123/tickets").then().statusCode(200)
+        as("agent1").contentType(ContentType.JSON).body(Map.of("phone", "13226148123")).when().post("/api/callers/tickets").then().statusCode(200)
                 .body("number[0]", containsString("20260106-"));
     }
 
