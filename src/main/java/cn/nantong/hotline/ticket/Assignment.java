@@ -51,6 +51,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(nullable = false)
     public int round;
 
+    /** A later part of the same ticket went to the same department; the inbox lists that one instead. */
+    @Column(nullable = false)
+    public boolean superseded;
+
     @Column(name = "dispatched_at", nullable = false)
     public Instant dispatchedAt;
 

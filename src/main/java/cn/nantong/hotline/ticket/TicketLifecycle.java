@@ -265,6 +265,7 @@ public final class TicketLifecycle {
     }
 
     private Assignment newAssignment(Ticket t, String department, Assignment.Role role, Instant now) {
+        t.assignments.stream().filter(x -> x.department.equals(department)).forEach(x -> x.superseded = true);
         Assignment a = new Assignment();
         a.ticket = t;
         a.department = department;

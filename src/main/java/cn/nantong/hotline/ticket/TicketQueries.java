@@ -66,6 +66,17 @@ public class TicketQueries {
         return found;
     }
 
+    /** The newest tickets, for the agent's desk. Unlike a list page nothing is counted: a count reads the whole table. */
+    public List<TicketViews.TicketSummary> newest(int limit) {
+        return Ticket.<Ticket>findAll(Sort.descending("receivedAt", "id")).page(0, limit).list().stream()
+                .map(mapper::summary).toList();
+    }
+
+    /** How many replied tickets wait for their callback. */
+    public long countAwaitingCallback() {
+        return Ticket.count("status", TicketStatus.REPLIED);
+    }
+
     public TicketViews.Page<TicketViews.TicketSummary> list(Filter f, Access access) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -137,7 +148,7 @@ public class TicketQueries {
     public TicketViews.Page<TicketViews.CallbackDue> awaitingCallback(String page, String size, Access access) {
         int p = QueryParams.integer("page", page, 0, 0, 100_000);
         int n = QueryParams.integer("size", size, 10, 1, 100);
-        long total = Ticket.count("status", TicketStatus.REPLIED);
+        long total = countAwaitingCallback();
         @SuppressWarnings("unchecked")
         List<Long> ids = ((List<Number>) Ticket.getEntityManager().createNativeQuery("""
                         select t.id from ticket t
@@ -181,9 +192,7 @@ public class TicketQueries {
     private static Optional<PanacheQuery<Assignment>> inboxQuery(String department, InboxTab tab,
                                                                  Collection<Long> supervised) {
         // Only the department's latest part of each ticket counts: an earlier round's reply is history.
-        StringBuilder where = new StringBuilder("from Assignment a where a.department = :dept and not exists ("
-                + "select b from Assignment b where b.ticket = a.ticket and b.department = a.department"
-                + " and (b.dispatchedAt > a.dispatchedAt or (b.dispatchedAt = a.dispatchedAt and b.id > a.id)))");
+        StringBuilder where = new StringBuilder("from Assignment a where a.department = :dept and a.superseded = false");
         Map<String, Object> params = new HashMap<>(Map.of("dept", department));
         if (tab == InboxTab.SUPERVISED) {
             if (supervised.isEmpty()) {

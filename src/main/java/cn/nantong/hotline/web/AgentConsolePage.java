@@ -32,7 +32,7 @@ import java.util.Arrays;
 @Produces(MediaType.TEXT_HTML)
 public class AgentConsolePage {
 
-    private static final String RECENT = "8";
+    private static final int RECENT = 8;
     private static final String CALLBACKS_PER_PAGE = "10";
 
     @CheckedTemplate
@@ -59,9 +59,8 @@ public class AgentConsolePage {
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     public TemplateInstance desk() {
         var types = Arrays.stream(TicketType.values()).map(t -> new ConsoleViews.TypeOption(t.name(), t.label())).toList();
-        var recent = tickets.list(new TicketQueries.Filter(null, null, null, null, null, null, null, null, null, RECENT),
-                access()).items();
-        long callbacks = tickets.awaitingCallback(null, "1", access()).total();
+        var recent = tickets.newest(RECENT);
+        long callbacks = tickets.countAwaitingCallback();
         return Templates.agent(frames.frame(ConsoleNav.title(Role.AGENT), ConsoleNav.home(Role.AGENT)),
                 new ConsoleViews.AgentDesk(types, directory.districts(), directory.departments(), recent),
                 new AgentConsoleViews.Tabs(false, callbacks));

@@ -114,6 +114,13 @@ class DepartmentConsolePageTest {
                 "the earlier reply with its outcome");
         assertTrue(opened.contains("aria-current=\"page\">已回复"), "opened without a tab: its own tab is shown");
         assertFalse(opened.contains("data-action="), "nothing left to do after the reply");
+
+        // 重办: the caller is not satisfied, the ticket comes back, and only the new part is listed.
+        act("agent1", id, "callback", Map.of("satisfaction", "UNSATISFIED", "resolved", false, "note", "仍未到账"));
+        assertIn(dept, "pending", id);
+        Map<String, Integer> reopened = counts(dept.cookieOnly().when().get(PAGE).asString());
+        assertEquals(before.get("pending") + 1, reopened.get("pending"));
+        assertEquals(before.get("replied"), reopened.get("replied"), "the earlier round's reply is history");
     }
 
     @Test
