@@ -27,7 +27,14 @@ public final class AddressParser {
 
     /** Characters that never belong inside a place name: they end the name to their left. */
     private static final String BOUNDARY = "的了是我你他她它们在从那这个把被给说向往对跟与及或就都也还很最着吗呢吧啊要有没到去来又再已并而但号";
-    private static final String NAME = "[\\p{IsHan}&&[^" + BOUNDARY + "路街]]";
+    /**
+     * While parsing, the boundary characters (but 号 and 都, which the patterns name: 12号, 名都) stand in as private-use
+     * characters, so that the name class excludes them by script alone: a class listing fifty excluded characters is
+     * tested one by one at every position, and that was most of the cost of a parse.
+     */
+    private static final String HIDDEN = BOUNDARY.replace("号", "").replace("都", "");
+    private static final char HIDDEN_BASE = '\uE000';
+    private static final String NAME = "[\\p{IsHan}&&[^号都路街]]";
     private static final String NUM = "(\\d{1,4}|[一二三四五六七八九十两]{1,3})";
     private static final char MASK = '|';
 
@@ -102,7 +109,7 @@ public final class AddressParser {
     }
 
     private Place parse(String text, String districtHint, boolean freeText) {
-        StringBuilder s = new StringBuilder(normalize(text));
+        StringBuilder s = new StringBuilder(hide(normalize(text)));
         Builder b = new Builder();
         scan(s, DISTRICT, always(m -> {
             String d = DISTRICTS.get(m.group());
@@ -142,7 +149,7 @@ public final class AddressParser {
         scan(s, BUILDING, always(m -> addNumber(b.buildings, m.group(1))));
         scan(s, VILLAGE, m -> named(trimFiller(m.group(1)), "村").map(b.villages::add).isPresent());
         scan(s, GROUP, always(m -> addNumber(b.groups, m.group(1))));
-        for (Vocabulary.Hit hit : landmarkWords.scan(s.toString())) {
+        for (Vocabulary.Hit hit : landmarkWords.scan(shown(s))) {
             int from = hit.start();
             while (from > 0 && hit.start() - from < 4 && isNameChar(s.charAt(from - 1))) {
                 from--;
@@ -185,7 +192,7 @@ public final class AddressParser {
 
     private static void addIntersections(CharSequence s, List<int[]> spans, List<Named> roads, Set<String> out) {
         for (int i = 0; i + 1 < spans.size(); i++) {
-            String gap = s.subSequence(spans.get(i)[1], spans.get(i + 1)[0]).toString().replace(String.valueOf(MASK), "");
+            String gap = shown(s.subSequence(spans.get(i)[1], spans.get(i + 1)[0])).replace(String.valueOf(MASK), "");
             String after = s.subSequence(spans.get(i + 1)[1], s.length()).toString();
             boolean adjacent = spans.get(i + 1)[0] - spans.get(i)[1] <= 1 && JOINER.matcher(gap).matches();
             if (adjacent && CROSSING.matcher(after).find()) {
@@ -212,6 +219,31 @@ public final class AddressParser {
         for (int i = from; i < to; i++) {
             s.setCharAt(i, MASK);
         }
+    }
+
+    /** The text with boundary characters hidden; a private-use character already in it becomes a space. */
+    private static String hide(String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            int k = HIDDEN.indexOf(c[i]);
+            if (k >= 0) {
+                c[i] = (char) (HIDDEN_BASE + k);
+            } else if (c[i] >= HIDDEN_BASE && c[i] < HIDDEN_BASE + HIDDEN.length()) {
+                c[i] = ' ';
+            }
+        }
+        return new String(c);
+    }
+
+    /** The text as written (masks stay), for word lists and joiners that contain boundary characters. */
+    private static String shown(CharSequence s) {
+        char[] c = s.toString().toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= HIDDEN_BASE && c[i] < HIDDEN_BASE + HIDDEN.length()) {
+                c[i] = HIDDEN.charAt(c[i] - HIDDEN_BASE);
+            }
+        }
+        return new String(c);
     }
 
     private static boolean isNameChar(char c) {
