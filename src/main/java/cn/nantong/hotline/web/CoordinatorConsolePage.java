@@ -3,7 +3,7 @@ package cn.nantong.hotline.web;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.directory.Directory;
 import cn.nantong.hotline.identity.Role;
-import cn.nantong.hotline.stats.HotTopics;
+import cn.nantong.hotline.stats.BoardFigures;
 import cn.nantong.hotline.stats.RedLights;
 import cn.nantong.hotline.stats.StatsService;
 import cn.nantong.hotline.supervision.CaseQueries;
@@ -46,17 +46,17 @@ public class CoordinatorConsolePage {
     private final ConsoleFrames frames;
     private final Directory directory;
     private final StatsService stats;
-    private final HotTopics hot;
+    private final BoardFigures boardFigures;
     private final RedLights redLights;
     private final CaseQueries cases;
     private final ExtensionRequests extensions;
 
-    CoordinatorConsolePage(ConsoleFrames frames, Directory directory, StatsService stats, HotTopics hot,
+    CoordinatorConsolePage(ConsoleFrames frames, Directory directory, StatsService stats, BoardFigures boardFigures,
                            RedLights redLights, CaseQueries cases, ExtensionRequests extensions) {
         this.frames = frames;
         this.directory = directory;
         this.stats = stats;
-        this.hot = hot;
+        this.boardFigures = boardFigures;
         this.redLights = redLights;
         this.cases = cases;
         this.extensions = extensions;
@@ -78,9 +78,11 @@ public class CoordinatorConsolePage {
         List<CaseViews.CaseView> open = cases.list(null, null, "0", CASES_SHOWN).items().stream()
                 .filter(c -> !"CLOSED".equals(c.status())).toList();
         List<RedLights.RedTicket> red = redLights.list(period);
+        BoardFigures.Figures figures = boardFigures.of(period);
         var board = new CoordinatorViews.Board(frames.role() == Role.COORDINATOR, filters(period, refused), open,
                 RedLights.byDepartment(red), red.size(), extensions.pending(),
-                cases.flags(null, "0", CASES_SHOWN).items(), hot.board(period), stats.departments(period),
+                cases.flags(null, "0", CASES_SHOWN).items(), figures.hot(), figures.departments(),
+                CoordinatorFormat.timeOfDay(figures.computedAt()),
                 directory.departments(), CoordinatorFormat.TRIGGERS, CoordinatorFormat.CASE_STATUSES);
         return Templates.coordinator(frames.frame(ConsoleNav.title(Role.COORDINATOR), ConsoleNav.home(Role.COORDINATOR)),
                 board);

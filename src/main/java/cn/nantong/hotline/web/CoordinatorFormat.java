@@ -15,6 +15,8 @@ public final class CoordinatorFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ClockProducer.CITY_ZONE);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ClockProducer.CITY_ZONE);
 
     /** Why a case was opened, as the board says it; the script reads these from the page, too. */
     static final Map<String, String> TRIGGERS = Map.of(
@@ -30,6 +32,11 @@ public final class CoordinatorFormat {
 
     static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
+    }
+
+    /** When figures of today were computed: the seconds matter, the date is today's. */
+    static String timeOfDay(Instant at) {
+        return TIME_OF_DAY.format(at);
     }
 
     /**

@@ -31,7 +31,7 @@ public final class CoordinatorViews {
     public record Board(boolean canAct, Filters filters, List<CaseViews.CaseView> cases,
                         List<RedLights.DepartmentGroup> red, int redTotal, List<ExtensionRequests.Pending> extensions,
                         List<CaseViews.FlagView> flags, HotTopics.Board hot, List<DepartmentStats> figures,
-                        List<Directory.DepartmentView> departments, Map<String, String> triggerLabels,
+                        String figuresAt, List<Directory.DepartmentView> departments, Map<String, String> triggerLabels,
                         Map<String, String> statusLabels) {
     }
 }
