@@ -36,7 +36,8 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class CoordinatorConsolePage {
 
-    private static final String CASES_SHOWN = "100";
+    /** The newest unclosed cases and pending flags shown on the board; the supervision API pages through all. */
+    private static final String CASES_SHOWN = "30";
 
     @CheckedTemplate
     static class Templates {
@@ -75,13 +76,15 @@ public class CoordinatorConsolePage {
             refused = e;
             period = stats.period(null, null, null);
         }
-        List<CaseViews.CaseView> open = cases.list(null, null, "0", CASES_SHOWN).items().stream()
-                .filter(c -> !"CLOSED".equals(c.status())).toList();
+        var caseList = cases.list(null, null, "0", CASES_SHOWN);
+        List<CaseViews.CaseView> open = caseList.items().stream().filter(c -> !"CLOSED".equals(c.status())).toList();
+        var flagList = cases.flags(null, "0", CASES_SHOWN);
         List<RedLights.RedTicket> red = redLights.list(period);
         BoardFigures.Figures figures = boardFigures.of(period);
         var board = new CoordinatorViews.Board(frames.role() == Role.COORDINATOR, filters(period, refused), open,
+                caseList.total(),
                 RedLights.byDepartment(red), red.size(), extensions.pending(),
-                cases.flags(null, "0", CASES_SHOWN).items(), figures.hot(), figures.departments(),
+                flagList.items(), flagList.total(), figures.hot(), figures.departments(),
                 CoordinatorFormat.timeOfDay(figures.computedAt()),
                 directory.departments(), CoordinatorFormat.TRIGGERS, CoordinatorFormat.CASE_STATUSES);
         return Templates.coordinator(frames.frame(ConsoleNav.title(Role.COORDINATOR), ConsoleNav.home(Role.COORDINATOR)),

@@ -28,9 +28,9 @@ public final class CoordinatorViews {
      * @param canAct false for an administrator, who may look but not decide: the actions are the
      *               coordination center's
      */
-    public record Board(boolean canAct, Filters filters, List<CaseViews.CaseView> cases,
+    public record Board(boolean canAct, Filters filters, List<CaseViews.CaseView> cases, long casesTotal,
                         List<RedLights.DepartmentGroup> red, int redTotal, List<ExtensionRequests.Pending> extensions,
-                        List<CaseViews.FlagView> flags, HotTopics.Board hot, List<DepartmentStats> figures,
+                        List<CaseViews.FlagView> flags, long flagsTotal, HotTopics.Board hot, List<DepartmentStats> figures,
                         String figuresAt, List<Directory.DepartmentView> departments, Map<String, String> triggerLabels,
                         Map<String, String> statusLabels) {
     }
