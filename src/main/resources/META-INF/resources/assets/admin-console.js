@@ -5,7 +5,10 @@
   'use strict';
 
   var AUDIT_PAGE_SIZE = 50;
-  var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
+  var call = ConsoleApi.call;
+  var el = ConsoleApi.el;
+  var byId = ConsoleApi.byId;
+  var names = ConsoleApi.names;
   var roleNames = names('role-names');
   var departmentNames = names('department-names');
   var accounts = [];
@@ -505,28 +508,6 @@
   }
 
   // ---- Plumbing ----
-  function call(method, url, body) {
-    var headers = { Accept: 'application/json' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers[csrf.header] = csrf.token;
-    }
-    return fetch(url, { method: method, headers: headers, credentials: 'same-origin',
-      body: body !== undefined ? JSON.stringify(body) : undefined })
-      .then(function (response) {
-        if (response.status === 401 || response.redirected && response.url.indexOf('/login') >= 0) {
-          window.location.href = '/login';
-        }
-        return response.text().then(function (text) {
-          var parsed = null;
-          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      })
-      .catch(function () {
-        return { ok: false, status: 0, body: { detail: '网络连接失败，请检查网络后重试。' } };
-      });
-  }
 
   function weekday(date) {
     return '周' + '日一二三四五六'.charAt(new Date(date + 'T00:00:00').getDay());
@@ -555,35 +536,13 @@
     return node;
   }
 
-  function names(listId) {
-    var map = {};
-    document.querySelectorAll('#' + listId + ' li').forEach(function (li) { map[li.dataset.code] = li.textContent; });
-    return map;
-  }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
 
   function say(id, text) {
     byId(id).textContent = text;
   }
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
 
-  function meta(name) {
-    var tag = document.querySelector('meta[name="' + name + '"]');
-    return tag ? tag.getAttribute('content') : '';
-  }
 
   refreshAccounts();
   loadRules();

@@ -1,6 +1,6 @@
 // The callback list (回访): the agent reads the departments' replies to the caller and records the verdict.
 // Satisfied (or basically satisfied) and resolved closes the ticket; anything else sends it back to the same
-// departments (重办), as TicketLifecycle decides. Calls go through AgentApi (agent-api.js).
+// departments (重办), as TicketLifecycle decides. Calls go through ConsoleApi (console-api.js).
 (function () {
   'use strict';
 
@@ -9,7 +9,7 @@
 
   forms.forEach(function (form) {
     var general = form.querySelector('.form-error');
-    var errors = AgentApi.errors(form, general);
+    var errors = ConsoleApi.errors(form, general);
     var pending = false;
     // One key per verdict: resending it after a timeout cannot record the callback twice; a changed verdict
     // is a new request and needs a new key.
@@ -54,7 +54,7 @@
       if (JSON.stringify(body) !== sent.body) {
         sent = { body: JSON.stringify(body), key: newKey() };
       }
-      AgentApi.call('POST', '/api/tickets/' + form.dataset.ticketId + '/callback', body, null,
+      ConsoleApi.call('POST', '/api/tickets/' + form.dataset.ticketId + '/callback', body, null,
         { 'Idempotency-Key': sent.key }).then(function (r) {
         if (r.ok) {
           done(form, r.body);
@@ -108,7 +108,7 @@
     }
   }
 
-  AgentApi.shortcuts({
+  ConsoleApi.shortcuts({
     Digit1: function () { window.location.href = '/console/agent'; },
     Digit4: function () { focusForm(nextPending()); }
   });

@@ -1,6 +1,6 @@
 // The agent's desk during a live call: 热线百科 search as the agent types, the caller's earlier tickets, live
-// repeat candidates the agent links or dismisses, intake and one-click dispatch. Calls go through AgentApi
-// (agent-api.js): session cookie, CSRF header, text-only elements.
+// repeat candidates the agent links or dismisses, intake and one-click dispatch. Calls go through ConsoleApi
+// (console-api.js): session cookie, CSRF header, text-only elements.
 (function () {
   'use strict';
 
@@ -10,10 +10,10 @@
   var STATUS = { NEW: '待派单', ANSWERED: '已在通话中答复', DISPATCHED: '已派单', ACCEPTED: '已签收', REPLIED: '已答复',
     CLOSED: '已办结', RETURNED: '已退单', REOPENED: '重办' };
 
-  var call = AgentApi.call;
-  var el = AgentApi.el;
+  var call = ConsoleApi.call;
+  var el = ConsoleApi.el;
   var form = byId('intake');
-  var formErrors = AgentApi.errors(form, byId('intake-error'));
+  var formErrors = ConsoleApi.errors(form, byId('intake-error'));
   var kbBox = byId('kb-q');
   var phone = byId('phone');
   var content = byId('content');
@@ -429,7 +429,7 @@
   }
 
   // ---- Keyboard: Alt+1/2/3 jump between the places an agent types in, Alt+4/5 to the decisions ----
-  AgentApi.shortcuts({
+  ConsoleApi.shortcuts({
     Digit1: function () { kbBox.focus(); },
     Digit2: function () { phone.focus(); },
     Digit3: function () { content.focus(); },

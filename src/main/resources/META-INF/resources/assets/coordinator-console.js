@@ -11,7 +11,13 @@
   var TICKET_STATUS = { NEW: '待派单', ANSWERED: '已答复', DISPATCHED: '已派单', ACCEPTED: '已签收', REPLIED: '已答复',
     CLOSED: '已办结', RETURNED: '已退单', REOPENED: '重办' };
 
-  var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
+  var el = ConsoleApi.el;
+  var byId = ConsoleApi.byId;
+  var labels = ConsoleApi.names;
+
+  function call(method, url, body, extraHeaders) {
+    return ConsoleApi.call(method, url, body, null, extraHeaders);
+  }
   var triggers = labels('trigger-labels');
   var statuses = labels('status-labels');
   var departments = labels('department-names');
@@ -279,29 +285,6 @@
     }
   }
 
-  function call(method, url, body, extraHeaders) {
-    var headers = { Accept: 'application/json' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers[csrf.header] = csrf.token;
-    }
-    Object.assign(headers, extraHeaders || {});
-    return fetch(url, { method: method, headers: headers, credentials: 'same-origin',
-      body: body ? JSON.stringify(body) : undefined })
-      .then(function (response) {
-        if (response.status === 401 || response.redirected && response.url.indexOf('/login') >= 0) {
-          window.location.href = '/login';
-        }
-        return response.text().then(function (text) {
-          var parsed = null;
-          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      })
-      .catch(function () {
-        return { ok: false, status: 0, body: { detail: '网络连接失败，请检查网络后重试。' } };
-      });
-  }
 
   // One key per decision: a retried request after a timeout cannot decide twice.
   function key() {
@@ -321,22 +304,7 @@
     return CITY_TIME.format(new Date(new Date(iso).getTime() - 1)).slice(0, 10);
   }
 
-  function labels(id) {
-    var out = {};
-    document.querySelectorAll('#' + id + ' li').forEach(function (li) { out[li.dataset.code] = li.textContent; });
-    return out;
-  }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
 
   function say(id, text) {
     var node = byId(id);
@@ -345,12 +313,5 @@
     }
   }
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
 
-  function meta(name) {
-    var tag = document.querySelector('meta[name="' + name + '"]');
-    return tag ? tag.getAttribute('content') : '';
-  }
 }());

@@ -5,7 +5,10 @@
 (function () {
   'use strict';
 
-  var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
+  // Every department action is a POST that must not happen twice: the key makes a retry harmless.
+  function call(url, body, key) {
+    return ConsoleApi.call('POST', url, body, null, { 'Idempotency-Key': key });
+  }
   var detail = document.querySelector('.ticket-detail');
 
   document.querySelectorAll('form.act-form').forEach(function (form) {
@@ -95,37 +98,10 @@
     document.querySelectorAll('.form-error').forEach(function (box) { box.hidden = true; });
   }
 
-  function call(url, body, key) {
-    var headers = { Accept: 'application/json', 'Idempotency-Key': key };
-    headers[csrf.header] = csrf.token;
-    if (body) {
-      headers['Content-Type'] = 'application/json';
-    }
-    return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin',
-      body: body ? JSON.stringify(body) : undefined })
-      .then(function (response) {
-        if (response.status === 401 || response.redirected && response.url.indexOf('/login') >= 0) {
-          // The session ran out: back to the login page, which returns here afterwards.
-          window.location.href = '/login';
-        }
-        return response.text().then(function (text) {
-          var parsed = null;
-          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      })
-      .catch(function () {
-        return { ok: false, status: 0, body: { detail: '网络连接失败，请检查网络后重试。' } };
-      });
-  }
 
   function value(form, name) {
     var field = form.querySelector('[name="' + name + '"]');
     return field ? field.value.trim() : '';
   }
 
-  function meta(name) {
-    var tag = document.querySelector('meta[name="' + name + '"]');
-    return tag ? tag.getAttribute('content') : '';
-  }
 }());

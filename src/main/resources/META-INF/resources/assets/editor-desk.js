@@ -9,7 +9,9 @@
   // The API checks what the folder sync checks and names those fields as in the entry files.
   var FIELD_ALIASES = { review_by: 'reviewBy' };
 
-  var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
+  var call = ConsoleApi.call;
+  var el = ConsoleApi.el;
+  var byId = ConsoleApi.byId;
 
   document.querySelectorAll('button.dismiss-draft').forEach(function (button) {
     button.addEventListener('click', function () { dismissDraft(button); });
@@ -225,27 +227,6 @@
   }
 
   // ---- Plumbing ----
-  function call(method, url, body, signal) {
-    var headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-    headers[csrf.header] = csrf.token;
-    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', signal: signal,
-      body: JSON.stringify(body) })
-      .then(function (response) {
-        if (response.status === 401) {
-          window.location.href = '/login';
-        }
-        return response.text().then(function (text) {
-          var parsed = null;
-          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      }, function (e) {
-        if (e.name === 'AbortError') {
-          throw e;
-        }
-        return { ok: false, status: 0, body: { detail: '网络连接失败，请检查网络后重试。' } };
-      });
-  }
 
   function problemText(r, fallback) {
     return r.body && r.body.detail ? r.body.detail : fallback;
@@ -264,27 +245,10 @@
     return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
 
   function say(id, text) {
     byId(id).textContent = text;
   }
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
 
-  function meta(name) {
-    var tag = document.querySelector('meta[name="' + name + '"]');
-    return tag ? tag.getAttribute('content') : '';
-  }
 }());

@@ -1,7 +1,7 @@
-// What both agent console pages share: same-origin calls to the JSON API with the session cookie and, on every
+// What every console page shares: same-origin calls to the JSON API with the session cookie and, on every
 // state-changing call, the page's CSRF token as a header (see web/CsrfGuard); elements built from text only,
 // since callers' words must never become markup; RFC 9457 problems shown beside the fields they name.
-window.AgentApi = (function () {
+window.ConsoleApi = (function () {
   'use strict';
 
   var csrf = { header: meta('csrf-header'), token: meta('csrf-token') };
@@ -98,5 +98,16 @@ window.AgentApi = (function () {
     return tag ? tag.getAttribute('content') : '';
   }
 
-  return { call: call, errors: errors, el: el, shortcuts: shortcuts };
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  // Code → name pairs the page lists in a hidden <ul id=listId> (departments, triggers...).
+  function names(listId) {
+    var map = {};
+    document.querySelectorAll('#' + listId + ' li').forEach(function (li) { map[li.dataset.code] = li.textContent; });
+    return map;
+  }
+
+  return { call: call, errors: errors, el: el, byId: byId, names: names, shortcuts: shortcuts };
 }());
