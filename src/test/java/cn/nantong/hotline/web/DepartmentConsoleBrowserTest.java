@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -73,7 +74,7 @@ class DepartmentConsoleBrowserTest extends BrowserTestBase {
         WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ticket-detail")));
         assertEquals("139****6001", detail.findElement(By.cssSelector(".phone")).getText());
         detail.findElement(By.cssSelector("form[data-action='accept'] button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".done-notice"), "已签收"));
+        doneNotice("已签收");
         assertEquals("办理中", currentTab());
         screenshot("department-accepted.png");
 
@@ -89,7 +90,7 @@ class DepartmentConsoleBrowserTest extends BrowserTestBase {
         reply.findElement(By.id("reply-text")).sendKeys("经核查，该药店系统故障已修复，已恢复医保刷卡，并对药店约谈提醒。");
         new Select(reply.findElement(By.id("reply-outcome"))).selectByValue("RESOLVED");
         reply.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".done-notice"), "已答复"));
+        doneNotice("已答复");
         assertEquals("已回复", currentTab());
         assertTrue(browser.findElement(By.cssSelector(".inbox-list")).getText().contains(number), "listed under 已回复");
         assertTrue(browser.findElement(By.cssSelector(".replies")).getText().contains("已恢复医保刷卡"));
@@ -98,7 +99,7 @@ class DepartmentConsoleBrowserTest extends BrowserTestBase {
         WebElement respond = browser.findElement(By.cssSelector("form.respond[data-case=\"" + caseId + "\"]"));
         respond.findElement(By.name("text")).sendKeys("已约谈涉事药店，3 个工作日内完成整改。");
         respond.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".done-notice"), "督办反馈已提交"));
+        doneNotice("督办反馈已提交");
         assertTrue(browser.findElement(By.cssSelector(".notice[data-case=\"" + caseId + "\"]")).getText()
                 .contains("本单位最近一次反馈：已约谈涉事药店"));
         screenshot("department-notice.png");
@@ -138,5 +139,14 @@ class DepartmentConsoleBrowserTest extends BrowserTestBase {
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
                 .toList();
         assertTrue(problems.isEmpty(), "CSP violations: " + problems);
+    }
+
+    /**
+     * Each action reloads the page with its notice. The old page's notice can be read while the browser is already
+     * replacing it, which chromedriver reports as a generic error rather than a stale element: wait through it.
+     */
+    private void doneNotice(String text) {
+        wait.ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".done-notice"), text));
     }
 }
