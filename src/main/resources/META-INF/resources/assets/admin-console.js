@@ -472,16 +472,7 @@
   }
 
   function fieldError(form, field, message) {
-    var slot = form.querySelector('[data-error-for="' + CSS.escape(field) + '"]');
-    if (!slot) {
-      return false;
-    }
-    slot.textContent = message;
-    var input = form.querySelector('[name="' + CSS.escape(field) + '"]');
-    if (input) {
-      input.setAttribute('aria-invalid', message ? 'true' : 'false');
-    }
-    return true;
+    return ConsoleApi.errors(form, null).field(field, message);
   }
 
   function clearErrors(form) {

@@ -38,12 +38,13 @@ window.ConsoleApi = (function () {
   // anything else to the form's general message.
   function errors(form, general) {
     function field(name, message) {
-      var slot = form.querySelector('[data-error-for="' + name + '"]');
+      // Field names such as "[3].weight" (a row of a list) need escaping in a selector.
+      var slot = form.querySelector('[data-error-for="' + CSS.escape(name) + '"]');
       if (!slot) {
         return false;
       }
       slot.textContent = message;
-      form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
+      form.querySelectorAll('[name="' + CSS.escape(name) + '"]').forEach(function (input) {
         input.setAttribute('aria-invalid', message ? 'true' : 'false');
       });
       return true;

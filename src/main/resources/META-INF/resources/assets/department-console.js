@@ -79,16 +79,7 @@
   }
 
   function fieldError(form, field, message) {
-    var slot = form.querySelector('[data-error-for="' + field + '"]');
-    if (!slot) {
-      return false;
-    }
-    slot.textContent = message;
-    var input = form.querySelector('[name="' + field + '"]');
-    if (input) {
-      input.setAttribute('aria-invalid', message ? 'true' : 'false');
-    }
-    return true;
+    return ConsoleApi.errors(form, null).field(field, message);
   }
 
   function clearErrors(form) {
