@@ -16,12 +16,15 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +49,11 @@ final class PrecedentSearch {
     /** From here on a past document is shown to the agent as “类似” rather than merely related. */
     private static final double CLOSE_SIMILARITY = 0.1;
     private static final double SAME_CATEGORY_BONUS = 1.5;
+    /**
+     * Only the most telling terms are searched: the common ones (来电人, 反映, 希望) have the longest postings, cost
+     * most, and hardly move the ranking; a long narrative would otherwise cost ten times a short one.
+     */
+    private static final int MAX_CLAUSES = 16;
 
     /** Documents of one department among the nearest: how many (and how many close), summed weight, best title. */
     static final class Neighbours {
@@ -100,14 +108,18 @@ final class PrecedentSearch {
      */
     Map<String, Neighbours> near(String kind, int k, String category) throws IOException {
         Map<String, Neighbours> byDept = new TreeMap<>();
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        double selfScore = addTerms(query, RoutingSchema.words(kind), words, 1f)
-                + addTerms(query, RoutingSchema.bigrams(kind), bigrams, BIGRAM_BOOST);
-        BooleanQuery q = query.build();
-        if (selfScore <= 0 || q.clauses().isEmpty()) {
+        List<Clause> clauses = new ArrayList<>();
+        double selfScore = addTerms(clauses, RoutingSchema.words(kind), words, 1f)
+                + addTerms(clauses, RoutingSchema.bigrams(kind), bigrams, BIGRAM_BOOST);
+        if (selfScore <= 0 || clauses.isEmpty()) {
             return byDept;
         }
-        for (ScoreDoc hit : searcher.search(q, new TopScoreDocCollectorManager(k, null, k)).scoreDocs) {
+        clauses.sort(Comparator.comparingDouble(Clause::weight).reversed());
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Clause c : clauses.subList(0, Math.min(MAX_CLAUSES, clauses.size()))) {
+            query.add(c.query(), Occur.SHOULD);
+        }
+        for (ScoreDoc hit : searcher.search(query.build(), new TopScoreDocCollectorManager(k, null, k)).scoreDocs) {
             double similarity = Math.min(1.0, hit.score / selfScore);
             if (similarity < MIN_SIMILARITY) {
                 continue;
@@ -128,12 +140,16 @@ final class PrecedentSearch {
         return byDept;
     }
 
+    /** A term the field has, with the most it can add to a document's score. */
+    private record Clause(Query query, double weight) {
+    }
+
     /**
-     * Adds the terms the field has to the query, and returns their share of the similarity scale: about the score
+     * Collects the terms the field has as clauses, and returns their share of the similarity scale: about the score
      * of a document of average length holding each term once. Terms nothing has still count in the scale, since
      * they are part of what the intake says.
      */
-    private double addTerms(BooleanQuery.Builder query, String field, Set<String> tokens, float boost)
+    private double addTerms(List<Clause> clauses, String field, Set<String> tokens, float boost)
             throws IOException {
         CollectionStatistics stats = searcher.collectionStatistics(field);
         if (stats == null) {
@@ -144,9 +160,10 @@ final class PrecedentSearch {
         for (String token : tokens) {
             TermStates states = found.get(token);
             int df = states == null ? 0 : states.docFreq();
-            scale += boost * Math.log(1 + (stats.docCount() - df + 0.5) / (df + 0.5)) / (1 + K1);
+            double weight = boost * Math.log(1 + (stats.docCount() - df + 0.5) / (df + 0.5)) / (1 + K1);
+            scale += weight;
             if (df > 0) {
-                query.add(new BoostQuery(new TermQuery(new Term(field, token), states), boost), Occur.SHOULD);
+                clauses.add(new Clause(new BoostQuery(new TermQuery(new Term(field, token), states), boost), weight));
             }
         }
         return scale;

@@ -45,6 +45,24 @@ class DepartmentSuggesterTest {
     }
 
     @Test
+    void aLongNarrativeIsRoutedByItsTellingWordsNotItsBoilerplate() {
+        String boilerplate = "来电人表示这个问题从上个月中旬就开始出现了，中间好过几天，最近又变得严重起来。"
+                + "来电人白天上班不方便接电话，请在晚上六点以后回访。来电人要求对其个人信息保密，不要透露给被反映对象。";
+        String[][] matters = {{"路口井盖丢失，晚上看不清", "urban-management"}, {"小区路灯不亮", "housing-construction"},
+                {"饭店油烟扰民", "ecology-environment"}, {"超市卖过期食品", "market-regulation"},
+                {"公交站台广告牌松动", "transport"}};
+        long id = 0;
+        for (String[] m : matters) {
+            for (int i = 0; i < 3; i++) {
+                suggester.learnHandled(++id, boilerplate + m[0], null, m[1]);
+            }
+        }
+
+        assertEquals("urban-management", codes(boilerplate + "我们这里的井盖丢失了").get(0));
+        assertEquals("market-regulation", codes(boilerplate + "超市里在卖过期食品").get(0));
+    }
+
+    @Test
     void returnsDemoteTheDepartmentThatSentTheMatterBack() {
         suggester.learnHandled(1, "楼顶水箱漏水，顶楼住户家里渗水", null, "housing-construction");
         suggester.learnHandled(2, "水箱漏水", null, "water");
