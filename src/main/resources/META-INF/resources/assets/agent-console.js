@@ -387,8 +387,18 @@
       box.appendChild(el('p', 'repeat', '重复件：与工单 ' + numberOf(ticket.repeat.of) + ' 为同一问题（'
         + ticket.repeat.reasons.join('；') + '）'));
     }
-    var suggestions = ticket.suggestedDepartments || [];
-    if (ticket.status === 'NEW' && suggestions.length) {
+    if (ticket.status === 'NEW') {
+      showDispatch(ticket, ticket.suggestedDepartments || [], box);
+    }
+    box.focus();
+  }
+
+  // One click sends a suggested department as the lead; the form below picks any lead, co-handlers and a note.
+  function showDispatch(ticket, suggestions, box) {
+    var form = byId('dispatch-template').content.firstElementChild.cloneNode(true);
+    var choice = ConsoleApi.departmentChoice(form);
+    var problems = ConsoleApi.errors(form, form.querySelector('.form-error'));
+    if (suggestions.length) {
       box.appendChild(el('p', 'suggest-title', '推荐承办单位：'));
       var list = el('ul', 'suggestions-list');
       suggestions.forEach(function (s) {
@@ -399,13 +409,24 @@
         var send = el('button', 'dispatch', '派单给' + name);
         send.type = 'button';
         send.dataset.code = s.code;
-        send.addEventListener('click', function () { dispatch(ticket, s.code, name, box); });
+        send.addEventListener('click', function () { dispatch(ticket, { lead: s.code }, problems, box); });
         item.appendChild(send);
         list.appendChild(item);
       });
       box.appendChild(list);
+      choice.set(suggestions[0].code);
     }
-    box.focus();
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      problems.clear();
+      if (!choice.lead()) {
+        problems.field('lead', '请选择主办单位。');
+        return;
+      }
+      dispatch(ticket, { lead: choice.lead(), co: choice.co(), note: form.elements.note.value.trim() || null },
+        problems, box);
+    });
+    box.appendChild(form);
   }
 
   function numberOf(id) {
@@ -413,17 +434,22 @@
     return known.length ? known[0].number : '#' + id;
   }
 
-  function dispatch(ticket, code, name, box) {
-    box.querySelectorAll('button.dispatch').forEach(function (b) { b.disabled = true; });
-    call('POST', '/api/tickets/' + ticket.id + '/dispatch', { lead: code }).then(function (r) {
+  function dispatch(ticket, body, problems, box) {
+    var buttons = box.querySelectorAll('button.dispatch');
+    buttons.forEach(function (b) { b.disabled = true; });
+    call('POST', '/api/tickets/' + ticket.id + '/dispatch', body).then(function (r) {
       var note = box.querySelector('.dispatch-result') || box.appendChild(el('p', 'dispatch-result'));
       if (r.ok) {
-        note.textContent = '已派单至' + name + '（' + (STATUS[r.body.status] || r.body.status) + '）';
+        var co = (body.co || []).map(function (c) { return departments[c] || c; });
+        note.textContent = '已派单至' + (departments[body.lead] || body.lead) + (co.length ? '，协办：' + co.join('、') : '')
+          + '（' + (STATUS[r.body.status] || r.body.status) + '）';
         note.className = 'dispatch-result done';
+        box.querySelector('.dispatch-form').remove();
       } else {
-        note.textContent = r.body && r.body.detail ? r.body.detail : '派单失败，请重试。';
-        note.className = 'dispatch-result form-error';
-        box.querySelectorAll('button.dispatch').forEach(function (b) { b.disabled = false; });
+        note.textContent = '';
+        note.className = 'dispatch-result';
+        problems.show(r);
+        buttons.forEach(function (b) { b.disabled = false; });
       }
     });
   }

@@ -110,5 +110,29 @@ window.ConsoleApi = (function () {
     return map;
   }
 
-  return { call: call, errors: errors, el: el, byId: byId, names: names, shortcuts: shortcuts };
+  // A form's lead and co-handlers (templates/tags/departmentChoice.html). The lead cannot also co-handle, so its
+  // box is unticked and disabled whenever the lead changes.
+  function departmentChoice(form) {
+    var lead = form.elements.lead;
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name=co]'));
+    function sync() {
+      boxes.forEach(function (b) {
+        b.disabled = b.value === lead.value;
+        if (b.disabled) {
+          b.checked = false;
+        }
+      });
+    }
+    lead.addEventListener('change', sync);
+    sync();
+    return {
+      lead: function () { return lead.value; },
+      co: function () { return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }); },
+      set: function (code) { lead.value = code; sync(); },
+      reset: sync
+    };
+  }
+
+  return { call: call, errors: errors, el: el, byId: byId, names: names, shortcuts: shortcuts,
+    departmentChoice: departmentChoice };
 }());

@@ -23,6 +23,8 @@
   var departments = labels('department-names');
   var detail = byId('case-detail');
   var current = null;
+  var assignForm = detail.querySelector('form[data-action=assign]');
+  var assignChoice = assignForm ? ConsoleApi.departmentChoice(assignForm) : null;
 
   // ---- Supervision cases ----
   document.querySelectorAll('button.open-case').forEach(function (button) {
@@ -116,6 +118,9 @@
       send(form, 'POST', '/api/supervision/cases/' + current.id + '/' + CASE_PATHS[action], body).then(function (r) {
         if (r.ok) {
           form.reset();
+          if (form === assignForm) {
+            assignChoice.reset();
+          }
           showCase(r.body);
           say('case-result', form.querySelector('button[type=submit]').textContent + '：已完成。');
         }
@@ -137,7 +142,8 @@
         fieldError(form, 'deadline', '请填写督办期限。');
         missing = true;
       }
-      return missing ? null : { lead: value('lead'), deadline: value('deadline'), note: value('note') || null };
+      return missing ? null : { lead: value('lead'), co: assignChoice.co(), deadline: value('deadline'),
+        note: value('note') || null };
     }
     if (action === 'notice' || action === 'note') {
       if (!value('text')) {

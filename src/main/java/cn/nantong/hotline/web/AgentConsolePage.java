@@ -59,7 +59,7 @@ public class AgentConsolePage {
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     public TemplateInstance desk() {
         var types = Arrays.stream(TicketType.values()).map(t -> new ConsoleViews.TypeOption(t.name(), t.label())).toList();
-        var recent = tickets.newest(RECENT);
+        var recent = tickets.newest(RECENT).stream().map(ConsoleViews.RecentTicket::of).toList();
         long callbacks = tickets.countAwaitingCallback();
         return Templates.agent(frames.frame(ConsoleNav.title(Role.AGENT), ConsoleNav.home(Role.AGENT)),
                 new ConsoleViews.AgentDesk(types, directory.districts(), directory.departments(), recent),

@@ -1,6 +1,8 @@
 package cn.nantong.hotline.web;
 
 import cn.nantong.hotline.directory.Directory;
+import cn.nantong.hotline.ticket.TicketStatus;
+import cn.nantong.hotline.ticket.TicketType;
 import cn.nantong.hotline.ticket.TicketViews;
 
 import java.util.List;
@@ -25,7 +27,16 @@ public final class ConsoleViews {
 
     /** The agent's desk: the choices of the intake form and the latest tickets. */
     public record AgentDesk(List<TypeOption> types, List<String> districts, List<Directory.DepartmentView> departments,
-                            List<TicketViews.TicketSummary> recent) {
+                            List<RecentTicket> recent) {
+    }
+
+    /** A row of the agent's latest tickets, in the words the agent uses. */
+    public record RecentTicket(String number, String type, String district, String contentPreview, String status) {
+
+        static RecentTicket of(TicketViews.TicketSummary t) {
+            return new RecentTicket(t.number(), TicketType.valueOf(t.type()).label(), t.district(), t.contentPreview(),
+                    TicketStatus.valueOf(t.status()).label());
+        }
     }
 
     /** The administrator's console: the roles, departments and ticket types its forms offer. */

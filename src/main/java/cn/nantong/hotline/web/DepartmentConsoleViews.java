@@ -3,6 +3,7 @@ package cn.nantong.hotline.web;
 import cn.nantong.hotline.common.ClockProducer;
 import cn.nantong.hotline.ticket.AssignmentStatus;
 import cn.nantong.hotline.ticket.InboxTab;
+import cn.nantong.hotline.ticket.TicketStatus;
 import cn.nantong.hotline.ticket.TicketViews;
 
 import java.time.Instant;
@@ -20,9 +21,6 @@ public final class DepartmentConsoleViews {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")
             .withZone(ClockProducer.CITY_ZONE);
 
-    private static final Map<String, String> TICKET_STATUS = Map.of("NEW", "待派单", "ANSWERED", "已当场答复",
-            "DISPATCHED", "已派单", "ACCEPTED", "办理中", "REPLIED", "已答复", "CLOSED", "已办结", "RETURNED", "已退单",
-            "REOPENED", "重办");
     private static final Map<String, String> PART_STATUS = Map.of("DISPATCHED", "待签收", "ACCEPTED", "办理中",
             "AWAITING_CALLER", "待补充", "REPLIED", "已答复", "RETURNED", "已退回");
     private static final Map<String, String> OUTCOMES = Map.of("RESOLVED", "已解决", "PARTIALLY_RESOLVED", "部分解决",
@@ -87,7 +85,7 @@ public final class DepartmentConsoleViews {
     }
 
     static String ticketStatus(String code) {
-        return TICKET_STATUS.getOrDefault(code, code);
+        return TicketStatus.valueOf(code).label();
     }
 
     static String partStatus(String code) {

@@ -115,6 +115,19 @@ class AgentCallbackListTest {
     }
 
     /** A complaint dispatched to the water department and accepted, not yet replied. */
+    @Test
+    void theDeskListsTheLatestTicketsWithTypeAndStatusInChinese() {
+        String number = Tickets.intake(Tickets.report("REPORT", "13700005555", "崇川区", "南通大道 55 号",
+                "工地夜间违规施工噪音扰民")).getString("number");
+        String row = ConsoleSession.login("agent1", "/console/agent").cookieOnly().when().get("/console/agent").then()
+                .statusCode(200).extract().body().asString();
+        int at = row.indexOf("<td>" + number + "</td>");
+        assertTrue(at > 0, "the new ticket is among the latest");
+        String cells = row.substring(at, row.indexOf("</tr>", at));
+        assertTrue(cells.contains("<td>举报</td>") && cells.contains("<td>待派单</td>"), cells);
+        assertFalse(cells.contains("REPORT") || cells.contains(">NEW<"), cells);
+    }
+
     private static long accepted(String phone, String address, String content) {
         long id = Tickets.intake(Tickets.report("COMPLAINT", phone, "崇川区", address, content)).getLong("id");
         as("agent1").contentType(ContentType.JSON).body(Map.of("lead", "water")).when()

@@ -234,6 +234,36 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         assertNoPolicyViolations();
     }
 
+    @Test
+    void agentDispatchesAJointMatterToALeadAndACoHandler() throws IOException {
+        signIn();
+        alt("2");
+        browser.switchTo().activeElement().sendKeys("13962910777");
+        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
+        new Select(browser.findElement(By.id("district"))).selectByValue("崇川区");
+        browser.findElement(By.id("address")).sendKeys("濠河路 9 号");
+        browser.findElement(By.id("content")).sendKeys("小区外河道漂浮大量垃圾，旁边排污口还在往河里排黑水");
+        browser.findElement(By.id("submit")).click();
+
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result form.dispatch-form")));
+        new Select(form.findElement(By.name("lead"))).selectByValue("urban-management");
+        form.findElement(By.cssSelector("details.co-choice summary")).click();
+        assertFalse(form.findElement(By.cssSelector("input[name=co][value='urban-management']")).isEnabled(),
+                "the lead cannot also be ticked as a co-handler");
+        form.findElement(By.cssSelector("input[name=co][value='ecology-environment']")).click();
+        form.findElement(By.name("note")).sendKeys("河道保洁与排污口核查，请两家联合处理");
+        screenshot("agent-joint-dispatch.png");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dispatch-result.done")));
+        assertTrue(done.getText().startsWith("已派单至市城市管理局，协办：市生态环境局"), done.getText());
+        JsonPath ticket = ticketNumbered(recordedNumber());
+        assertEquals("DISPATCHED", ticket.getString("status"));
+        assertEquals(List.of("urban-management", "ecology-environment"), ticket.getList("assignments.department"));
+        assertEquals(List.of("LEAD", "CO"), ticket.getList("assignments.role"));
+        assertNoPolicyViolations();
+    }
+
     private WebElement signIn() {
         open("/console/agent");
         wait.until(ExpectedConditions.urlContains("/login"));

@@ -25,6 +25,7 @@ import static cn.nantong.hotline.support.Api.as;
 import static cn.nantong.hotline.support.Tickets.intake;
 import static cn.nantong.hotline.support.Tickets.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,6 +82,10 @@ class CoordinatorConsoleBrowserTest extends BrowserTestBase {
         assertEquals("请选择主办单位。", assign.findElement(By.cssSelector("[data-error-for='lead']")).getText(),
                 "the missing lead is named beside its field");
         new Select(assign.findElement(By.name("lead"))).selectByValue("urban-management");
+        assign.findElement(By.cssSelector("details.co-choice summary")).click();
+        assertFalse(assign.findElement(By.cssSelector("input[name=co][value='urban-management']")).isEnabled(),
+                "the lead cannot also be ticked as a co-department");
+        assign.findElement(By.cssSelector("input[name=co][value='housing-construction']")).click();
         LocalDate deadline = LocalDate.now().plusDays(10);
         // A date input takes the date in the browser's locale order; setting the value avoids guessing it.
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
@@ -98,11 +103,15 @@ class CoordinatorConsoleBrowserTest extends BrowserTestBase {
         notice.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-facts"), "青园路21号路灯已被反复投诉"));
         assertTrue(browser.findElement(By.id("case-timeline")).getText().contains("发出督办通知"));
+        assertTrue(browser.findElement(By.id("case-facts")).getText().contains("市住房和城乡建设局"),
+                "the co-department named on the case: " + browser.findElement(By.id("case-facts")).getText());
         screenshot("coordinator-case.png");
 
         as("dept-urban-management").when().get("/api/supervision/notices").then().statusCode(200)
                 .body("find { it.id == " + caseId + " }.notice.text",
                         org.hamcrest.Matchers.equalTo("青园路21号路灯已被反复投诉，请于期限内修复并书面回复。"));
+        as("dept-housing-construction").when().get("/api/supervision/notices").then().statusCode(200)
+                .body("find { it.id == " + caseId + " }.co", org.hamcrest.Matchers.hasItem("housing-construction"));
         assertNoPolicyViolations();
     }
 
