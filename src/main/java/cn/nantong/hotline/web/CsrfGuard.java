@@ -24,9 +24,10 @@ import java.util.Set;
 /**
  * Completes the Quarkus REST CSRF filter for the consoles. That filter checks the token of HTML forms, and of
  * requests sending the X-CSRF-TOKEN header, but lets other JSON through so that API clients keep working. A
- * browser session is what a forged request would borrow, so here every state-changing request carrying the
- * session cookie (and no Basic credentials of its own) must present the token, as form field or header, equal
- * to the CSRF cookie. Refusals answer 403: a readable page for a form, problem+json for a script.
+ * browser session is what a forged request would borrow, so here every state-changing request carrying a
+ * session cookie, the form login's or the external provider's (and no credentials of its own), must present the
+ * token, as form field or header, equal to the CSRF cookie. Refusals answer 403: a readable page for a form,
+ * problem+json for a script.
  */
 public class CsrfGuard {
 
@@ -34,6 +35,8 @@ public class CsrfGuard {
     private static final String VERIFIED = "csrf_token_verified";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final String MESSAGE = "页面已过期或请求来源无法确认，请刷新页面后重试。";
+    /** Quarkus OIDC's session cookie of the default tenant; a large one is split into q_session_chunk_N. */
+    private static final String PROVIDER_SESSION_COOKIE = "q_session";
 
     private final String sessionCookie;
     private final String csrfCookie;
@@ -61,7 +64,7 @@ public class CsrfGuard {
     public void untypeEmptyApiBodies(ContainerRequestContext request, RoutingContext routing) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (!SAFE.contains(request.getMethod()) && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                && routing.request().getCookie(sessionCookie) == null && (length == null || "0".equals(length))
+                && !carriesSession(routing) && (length == null || "0".equals(length))
                 && !"chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"))) {
             request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
         }
@@ -71,7 +74,7 @@ public class CsrfGuard {
     @WithFormRead
     public Response requireTokenWithSession(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         if (SAFE.contains(request.getMethod()) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || routing.request().getCookie(sessionCookie) == null || Boolean.TRUE.equals(routing.get(VERIFIED))) {
+                || !carriesSession(routing) || Boolean.TRUE.equals(routing.get(VERIFIED))) {
             return null;
         }
         Cookie cookie = routing.request().getCookie(csrfCookie);
@@ -95,6 +98,11 @@ public class CsrfGuard {
         Response refusal = refusal(request.getMediaType());
         response.setStatus(refusal.getStatus());
         response.setEntity(refusal.getEntity(), new Annotation[0], refusal.getMediaType());
+    }
+
+    private boolean carriesSession(RoutingContext routing) {
+        return routing.request().getCookie(sessionCookie) != null || routing.request().cookies().stream()
+                .anyMatch(c -> c.getName().startsWith(PROVIDER_SESSION_COOKIE));
     }
 
     private static boolean isForm(MediaType sent) {

@@ -11,17 +11,18 @@ import jakarta.ws.rs.ext.Provider;
 @PublicPage
 public class PublicPageHeaders implements ContainerResponseFilter {
 
+    /** Ends with the form-action directive, to which the consoles may append a source. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        lockDown(response.getHeaders());
+        lockDown(response.getHeaders(), CONTENT_SECURITY_POLICY);
     }
 
     /** Shared with the consoles' pages, which show the same kind of untrusted text. */
-    static void lockDown(MultivaluedMap<String, Object> headers) {
-        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    static void lockDown(MultivaluedMap<String, Object> headers, String contentSecurityPolicy) {
+        headers.putSingle("Content-Security-Policy", contentSecurityPolicy);
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "same-origin");
     }

@@ -208,6 +208,27 @@ class HelmChartTest {
         assertEquals("realm_access/roles", env(container, "QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH").at("/value").asText());
         assertTrue(env(container, "HOTLINE_OIDC_ROLE_MAPPING").at("/value").asText().contains("hotline-admin=ADMIN"));
         assertEquals("dept_code", env(container, "HOTLINE_OIDC_DEPARTMENT_CLAIM").at("/value").asText());
+        assertEquals("hybrid", env(container, "QUARKUS_OIDC_APPLICATION_TYPE").at("/value").asText(),
+                "console sign-in beside bearer tokens");
+        assertEquals("true", env(container, "QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME").at("/value").asText());
+
+        JsonNode bearerOnly = only(render(template()
+                .set("database.jdbcUrl", JDBC_URL)
+                .set("database.existingSecret", "hotline-db")
+                .set("oidc.enabled", true)
+                .set("oidc.consoleSignIn", false)
+                .set("oidc.authServerUrl", "https://sso.nantong.example/realms/hotline")), "Deployment")
+                .at("/spec/template/spec/containers/0");
+        assertEquals("service", env(bearerOnly, "QUARKUS_OIDC_APPLICATION_TYPE").at("/value").asText());
+        assertFalse(bearerOnly.path("env").toString().contains("QUARKUS_OIDC_CREDENTIALS_SECRET"), "no client secret");
+        assertFalse(bearerOnly.path("env").toString().contains("FORCE_REDIRECT"), bearerOnly.path("env").toString());
+
+        IllegalStateException noSecret = assertThrows(IllegalStateException.class, () -> template()
+                .set("database.jdbcUrl", JDBC_URL).set("database.existingSecret", "hotline-db")
+                .set("oidc.enabled", true).set("oidc.authServerUrl", "https://sso.nantong.example/realms/hotline")
+                .call());
+        assertTrue(noSecret.getMessage().contains("oidc.existingSecret (the client secret) is required"),
+                noSecret.getMessage());
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> template()
                 .set("database.jdbcUrl", JDBC_URL).set("database.existingSecret", "hotline-db")

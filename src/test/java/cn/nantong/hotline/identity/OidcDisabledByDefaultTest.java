@@ -6,7 +6,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import static cn.nantong.hotline.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,6 +31,16 @@ class OidcDisabledByDefaultTest {
         RestAssured.given().cookie("quarkus-credential", login.getCookie("quarkus-credential"))
                 .when().get("/api/me").then().statusCode(200).body("username", equalTo("coord1"))
                 .body("displayName", org.hamcrest.Matchers.not(equalTo("coord1")));
+    }
+
+    @Test
+    void theLoginPageOffersNoProviderSignInAndItsPathLeadsBackToTheLoginPage() {
+        RestAssured.given().when().get("/login").then().statusCode(200)
+                .body(containsString("action=\"/j_security_check\""))
+                .body(not(containsString("/login/oidc")))
+                .body(not(containsString("统一身份认证")));
+        RestAssured.given().redirects().follow(false).when().get("/login/oidc").then().statusCode(302)
+                .header("Location", endsWith("/login"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.nantong.hotline.identity;
 
+import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -72,6 +74,15 @@ class OidcRoleAugmentorTest {
         assertThrows(AuthenticationFailedException.class,
                 () -> augment(fromToken(Set.of("hotline-agent", "hotline-admin"), Map.of())));
         assertThrows(AuthenticationFailedException.class, () -> augment(fromToken(Set.of("offline_access"), Map.of())));
+    }
+
+    @Test
+    void aConsoleSignInThatCannotBeMappedGoesBackToTheLoginPageWithTheReason() {
+        SecurityIdentity signIn = QuarkusSecurityIdentity.builder(fromToken(Set.of("offline_access"), Map.of()))
+                .addCredential(new IdTokenCredential("raw-id-token")).build();
+        AuthenticationRedirectException refused = assertThrows(AuthenticationRedirectException.class,
+                () -> augment(signIn));
+        assertEquals("/login?error=" + OidcRoleAugmentor.REFUSED_REASON, refused.getRedirectUri());
     }
 
     @Test

@@ -5,10 +5,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A fresh Chromium per test against the running application, for the browser tests of the pages. */
 abstract class BrowserTestBase {
@@ -47,5 +52,14 @@ abstract class BrowserTestBase {
 
     void screenshot(String name) throws IOException {
         chromium.screenshot(name);
+    }
+
+    /** The pages must live within their own CSP; a violation means something inline slipped in. */
+    void assertNoPolicyViolations() {
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
+        assertTrue(violations.isEmpty(), "CSP violations: " + violations);
     }
 }
