@@ -24,7 +24,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
@@ -32,7 +34,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,10 +57,13 @@ public final class DepartmentSuggester implements Closeable {
     private static final double KB_WEIGHT = 3.0;
 
     private final Analyzer analyzer = RoutingSchema.analyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     /**
-     * Counts learn calls, so that the next suggest (and only then) pays for opening a new searcher. A generation
+     * One index per kind of evidence, so that each search walks only its own documents: in a shared index the rare
+     * kinds' fields have sparse norms and every search pays for skipping the documents of the other kinds.
+     */
+    private final Map<String, KindIndex> indexes = new LinkedHashMap<>();
+    /**
+     * Counts learn calls, so that the next suggest (and only then) pays for opening new searchers. A generation
      * rather than a dirty flag: a suggest racing another one's refresh must still see every learn finished before it.
      */
     private final AtomicLong learned = new AtomicLong();
@@ -62,14 +71,42 @@ public final class DepartmentSuggester implements Closeable {
     private final Object refreshLock = new Object();
     private volatile RuleBook rules = RuleBook.EMPTY;
 
-    public DepartmentSuggester(Directory dir) {
+    /** Where each kind's index is kept. */
+    @FunctionalInterface
+    public interface Storage {
+        Directory open(String kind) throws IOException;
+    }
+
+    /** Indexes in memory, the same ones each time this storage is opened again. */
+    public static Storage inMemory() {
+        Map<String, Directory> dirs = new ConcurrentHashMap<>();
+        return kind -> dirs.computeIfAbsent(kind, k -> new ByteBuffersDirectory());
+    }
+
+    public DepartmentSuggester(Storage storage) {
         try {
-            writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            searchers = new SearcherManager(writer, null);
+            for (String kind : List.of(HANDLED, RETURNED, KB)) {
+                indexes.put(kind, new KindIndex(storage.open(kind), analyzer));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The writer and searchers of one kind's index. */
+    private record KindIndex(IndexWriter writer, SearcherManager searchers) {
+
+        KindIndex(Directory dir, Analyzer analyzer) throws IOException {
+            this(new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)));
+        }
+
+        private KindIndex(IndexWriter writer) throws IOException {
+            this(writer, new SearcherManager(writer, null));
+        }
+    }
+
+    private IndexWriter writer(String kind) {
+        return indexes.get(kind).writer();
     }
 
     /** Records that {@code department} accepted and answered this ticket; learning the same id again replaces it. */
@@ -78,7 +115,7 @@ public final class DepartmentSuggester implements Closeable {
         if (category != null && !category.isBlank()) {
             doc.add(new SortedDocValuesField(CATEGORY, new BytesRef(category.strip())));
         }
-        update(handledKey(ticketId), doc);
+        update(HANDLED, handledKey(ticketId), doc);
     }
 
     /**
@@ -88,28 +125,28 @@ public final class DepartmentSuggester implements Closeable {
     public void learnReturned(long ticketId, String text, String department) {
         Document doc = document(RETURNED, text, department);
         try {
-            writer.deleteDocuments(new BooleanQuery.Builder()
+            writer(HANDLED).deleteDocuments(new BooleanQuery.Builder()
                     .add(new TermQuery(handledKey(ticketId)), Occur.FILTER)
                     .add(new TermQuery(new Term(DEPT, department.strip())), Occur.FILTER)
                     .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        update(new Term(KEY, "r:" + ticketId + ":" + department.strip()), doc);
+        update(RETURNED, new Term(KEY, "r:" + ticketId + ":" + department.strip()), doc);
     }
 
     /** A 热线百科 entry whose department handles its matter, shown by its title in reasons; upsert by entry id. */
     public void learnKbEntry(String entryId, String title, String text, String department) {
         Document doc = document(KB, text, department);
         doc.add(new StoredField(TITLE, title == null ? entryId : title));
-        update(kbKey(entryId), doc);
+        update(KB, kbKey(entryId), doc);
     }
 
     /** Forgets everything learned from this ticket (handled and returned), e.g. when it leaves the learning window. */
     public void forgetTicket(long ticketId) {
         try {
-            writer.deleteDocuments(handledKey(ticketId));
-            writer.deleteDocuments(new PrefixQuery(new Term(KEY, "r:" + ticketId + ":")));
+            writer(HANDLED).deleteDocuments(handledKey(ticketId));
+            writer(RETURNED).deleteDocuments(new PrefixQuery(new Term(KEY, "r:" + ticketId + ":")));
             learned.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -119,7 +156,22 @@ public final class DepartmentSuggester implements Closeable {
     /** For an entry deleted from the knowledge base. */
     public void forgetKbEntry(String entryId) {
         try {
-            writer.deleteDocuments(kbKey(entryId));
+            writer(KB).deleteDocuments(kbKey(entryId));
+            learned.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Merges each index into one segment. Every search looks each intake term up once per segment, so after the
+     * start-up replay one segment is cheaper than the several a bulk load leaves.
+     */
+    public void compact() {
+        try {
+            for (KindIndex index : indexes.values()) {
+                index.writer().forceMerge(1);
+            }
             learned.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -167,22 +219,32 @@ public final class DepartmentSuggester implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try (writer; searchers) {
-            writer.commit();
+        List<Closeable> all = new ArrayList<>();
+        for (KindIndex index : indexes.values()) {
+            index.writer().commit();
+            all.add(index.searchers());
+            all.add(index.writer());
         }
+        IOUtils.close(all);
     }
 
     private void voteByIndex(String text, String category, Ballot ballot) throws IOException {
         refreshIfLearned();
+        PrecedentSearch search = new PrecedentSearch(analyzer, text);
+        near(search, HANDLED, NEIGHBOURS, category).forEach((dept, n) -> ballot.add(dept,
+                HISTORY_WEIGHT * n.weight, tickets(n) + "由该部门办结"));
+        near(search, RETURNED, RETURN_NEIGHBOURS, null).forEach((dept, n) -> ballot.add(dept,
+                -RETURN_WEIGHT * n.weight, tickets(n) + "曾被该部门退回"));
+        near(search, KB, KB_HITS, null).forEach((dept, n) -> ballot.add(dept,
+                KB_WEIGHT * n.best, "热线百科条目《" + n.bestTitle + "》的主管部门"));
+    }
+
+    private Map<String, PrecedentSearch.Neighbours> near(PrecedentSearch search, String kind, int k, String category)
+            throws IOException {
+        SearcherManager searchers = indexes.get(kind).searchers();
         IndexSearcher searcher = searchers.acquire();
         try {
-            PrecedentSearch search = new PrecedentSearch(searcher, analyzer, text);
-            search.near(HANDLED, NEIGHBOURS, category).forEach((dept, n) -> ballot.add(dept,
-                    HISTORY_WEIGHT * n.weight, tickets(n) + "由该部门办结"));
-            search.near(RETURNED, RETURN_NEIGHBOURS, null).forEach((dept, n) -> ballot.add(dept,
-                    -RETURN_WEIGHT * n.weight, tickets(n) + "曾被该部门退回"));
-            search.near(KB, KB_HITS, null).forEach((dept, n) -> ballot.add(dept,
-                    KB_WEIGHT * n.best, "热线百科条目《" + n.bestTitle + "》的主管部门"));
+            return search.near(searcher, kind, k, category);
         } finally {
             searchers.release(searcher);
         }
@@ -193,7 +255,9 @@ public final class DepartmentSuggester implements Closeable {
             synchronized (refreshLock) {
                 long upTo = learned.get();
                 if (upTo > searchable) {
-                    searchers.maybeRefreshBlocking();
+                    for (KindIndex index : indexes.values()) {
+                        index.searchers().maybeRefreshBlocking();
+                    }
                     searchable = upTo;
                 }
             }
@@ -218,10 +282,10 @@ public final class DepartmentSuggester implements Closeable {
         return doc;
     }
 
-    private void update(Term key, Document doc) {
+    private void update(String kind, Term key, Document doc) {
         doc.add(new StringField(KEY, key.text(), Field.Store.NO));
         try {
-            writer.updateDocument(key, doc);
+            writer(kind).updateDocument(key, doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,12 +64,10 @@ final class PrecedentSearch {
         String bestTitle;
     }
 
-    private final IndexSearcher searcher;
     private final Set<String> words;
     private final Set<String> bigrams;
 
-    PrecedentSearch(IndexSearcher searcher, Analyzer analyzer, String text) throws IOException {
-        this.searcher = searcher;
+    PrecedentSearch(Analyzer analyzer, String text) throws IOException {
         this.words = new LinkedHashSet<>();
         this.bigrams = new LinkedHashSet<>();
         analyse(analyzer.tokenStream(RoutingSchema.words(RoutingSchema.HANDLED), text));
@@ -106,11 +104,11 @@ final class PrecedentSearch {
      * score a document holding every intake term once would get, squared so that one near-duplicate outweighs
      * several documents that merely share a word or two.
      */
-    Map<String, Neighbours> near(String kind, int k, String category) throws IOException {
+    Map<String, Neighbours> near(IndexSearcher searcher, String kind, int k, String category) throws IOException {
         Map<String, Neighbours> byDept = new TreeMap<>();
         List<Clause> clauses = new ArrayList<>();
-        double selfScore = addTerms(clauses, RoutingSchema.words(kind), words, 1f)
-                + addTerms(clauses, RoutingSchema.bigrams(kind), bigrams, BIGRAM_BOOST);
+        double selfScore = addTerms(searcher, clauses, RoutingSchema.words(kind), words, 1f)
+                + addTerms(searcher, clauses, RoutingSchema.bigrams(kind), bigrams, BIGRAM_BOOST);
         if (selfScore <= 0 || clauses.isEmpty()) {
             return byDept;
         }
@@ -125,16 +123,16 @@ final class PrecedentSearch {
                 continue;
             }
             double w = similarity * similarity;
-            if (category != null && category.strip().equals(docValue(hit.doc, RoutingSchema.CATEGORY))) {
+            if (category != null && category.strip().equals(docValue(searcher, hit.doc, RoutingSchema.CATEGORY))) {
                 w *= SAME_CATEGORY_BONUS;
             }
-            Neighbours n = byDept.computeIfAbsent(docValue(hit.doc, RoutingSchema.DEPT), d -> new Neighbours());
+            Neighbours n = byDept.computeIfAbsent(docValue(searcher, hit.doc, RoutingSchema.DEPT), d -> new Neighbours());
             n.count++;
             n.close += similarity >= CLOSE_SIMILARITY ? 1 : 0;
             n.weight += w;
             if (w > n.best) {
                 n.best = w;
-                n.bestTitle = RoutingSchema.KB.equals(kind) ? title(hit.doc) : null;
+                n.bestTitle = RoutingSchema.KB.equals(kind) ? title(searcher, hit.doc) : null;
             }
         }
         return byDept;
@@ -149,13 +147,13 @@ final class PrecedentSearch {
      * of a document of average length holding each term once. Terms nothing has still count in the scale, since
      * they are part of what the intake says.
      */
-    private double addTerms(List<Clause> clauses, String field, Set<String> tokens, float boost)
-            throws IOException {
+    private static double addTerms(IndexSearcher searcher, List<Clause> clauses, String field, Set<String> tokens,
+                                   float boost) throws IOException {
         CollectionStatistics stats = searcher.collectionStatistics(field);
         if (stats == null) {
             return 0;
         }
-        Map<String, TermStates> found = lookUp(field, tokens);
+        Map<String, TermStates> found = lookUp(searcher, field, tokens);
         double scale = 0;
         for (String token : tokens) {
             TermStates states = found.get(token);
@@ -173,7 +171,8 @@ final class PrecedentSearch {
      * The statistics of the tokens the field has, walking each segment's term dictionary with one enum rather than
      * one per term as {@link TermStates#build} would.
      */
-    private Map<String, TermStates> lookUp(String field, Set<String> tokens) throws IOException {
+    private static Map<String, TermStates> lookUp(IndexSearcher searcher, String field, Set<String> tokens)
+            throws IOException {
         Map<String, TermStates> found = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Terms terms = leaf.reader().terms(field);
@@ -191,11 +190,11 @@ final class PrecedentSearch {
         return found;
     }
 
-    private String title(int doc) throws IOException {
+    private static String title(IndexSearcher searcher, int doc) throws IOException {
         return searcher.storedFields().document(doc, Set.of(RoutingSchema.TITLE)).get(RoutingSchema.TITLE);
     }
 
-    private String docValue(int doc, String field) throws IOException {
+    private static String docValue(IndexSearcher searcher, int doc, String field) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         SortedDocValues values = leaf.reader().getSortedDocValues(field);

@@ -19,11 +19,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -46,6 +48,7 @@ public class RoutingService {
     private final java.time.Clock clock;
     private final int historyLimit;
     private DepartmentSuggester suggester;
+    private Path indexDir;
     private long lastExample;
     private long lastKbChange = -1;
     /**
@@ -62,15 +65,19 @@ public class RoutingService {
     }
 
     void onStart(@Observes StartupEvent e) throws IOException {
-        suggester = new DepartmentSuggester(new MMapDirectory(Files.createTempDirectory("hotline-routing")));
+        indexDir = Files.createTempDirectory("hotline-routing");
+        suggester = new DepartmentSuggester(kind -> new MMapDirectory(Files.createDirectory(indexDir.resolve(kind))));
         RoutingRules.seedIfEmpty();
         reloadRules();
         skipToRecentHistory();
         sync();
+        suggester.compact();
     }
 
+    /** The index is rebuilt from routing_example at every start, so nothing of it is worth keeping. */
     void onStop(@Observes ShutdownEvent e) throws IOException {
         suggester.close();
+        IOUtils.rm(indexDir);
     }
 
     /** Intake: up to three departments, best first. Imported history that names its department teaches at once. */

@@ -8,19 +8,16 @@ import cn.nantong.hotline.kb.KbFolderScanner;
 import cn.nantong.hotline.kb.MarkdownText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.IOUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Routing quality of {@link DepartmentSuggester} on a labelled complaints file (first 60 % learned as history, the
@@ -57,19 +54,18 @@ public final class RoutingQualityBench {
         // A second, larger sample of what KB and rules cover alone: the first 60 % asked instead of learned.
         report("KB + rules on first 60 %", run(kb, true, List.of(), history, false));
         Path tmp = Files.createTempDirectory("routing-bench");
-        try (MMapDirectory mmap = new MMapDirectory(tmp)) {
-            scaleCheck("MMapDirectory (production)", mmap, 100_000);
+        try {
+            scaleCheck("MMapDirectory (production)", kind -> new MMapDirectory(Files.createDirectory(tmp.resolve(kind))),
+                    100_000);
         } finally {
-            try (Stream<Path> files = Files.walk(tmp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            IOUtils.rm(tmp);
         }
-        scaleCheck("ByteBuffersDirectory (tests)", new ByteBuffersDirectory(), 100_000);
+        scaleCheck("ByteBuffersDirectory (tests)", DepartmentSuggester.inMemory(), 100_000);
     }
 
     private static Result run(List<KbDocument> kb, boolean rules, List<Complaint> history, List<Complaint> test,
                               boolean showMisses) throws IOException {
-        try (DepartmentSuggester s = new DepartmentSuggester(new ByteBuffersDirectory())) {
+        try (DepartmentSuggester s = new DepartmentSuggester(DepartmentSuggester.inMemory())) {
             kb.forEach(d -> s.learnKbEntry(d.id(), d.title(), kbText(d), d.department()));
             if (rules) {
                 s.replaceRules(DepartmentSuggester.defaultRules());
@@ -108,7 +104,7 @@ public final class RoutingQualityBench {
     }
 
     /** Latency with a large history of generated tickets: invented matters, places and filler, not real records. */
-    private static void scaleCheck(String name, Directory dir, int tickets) throws IOException {
+    private static void scaleCheck(String name, DepartmentSuggester.Storage dir, int tickets) throws IOException {
         String[][] matters = {
                 {"public-security", "晚上有人跳广场舞音响很吵", "小区电动车电瓶被偷", "邻居家的狗不拴绳吓到小孩"},
                 {"traffic-police", "路口车辆乱停堵住消防通道", "驾驶证到期换证要什么材料", "有人半夜飙车炸街"},

@@ -1,6 +1,5 @@
 package cn.nantong.hotline.dispatch;
 
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DepartmentSuggesterTest {
 
-    private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    private final DepartmentSuggester.Storage dir = DepartmentSuggester.inMemory();
     private DepartmentSuggester suggester = new DepartmentSuggester(dir);
 
     @AfterEach

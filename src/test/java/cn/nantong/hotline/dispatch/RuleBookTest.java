@@ -59,7 +59,7 @@ class RuleBookTest {
 
     @Test
     void defaultRulesFollowTheDirectoryConventions() {
-        try (DepartmentSuggester s = new DepartmentSuggester(new org.apache.lucene.store.ByteBuffersDirectory())) {
+        try (DepartmentSuggester s = new DepartmentSuggester(DepartmentSuggester.inMemory())) {
             s.replaceRules(DepartmentSuggester.defaultRules());
             assertEquals("public-security", s.suggest("每天晚上广场舞放到十点", null, 1).get(0).code());
             assertEquals("urban-management", s.suggest("对面工地夜间施工，吵得睡不着", null, 1).get(0).code());
