@@ -58,7 +58,7 @@ public class RoutingService {
     private final ArrayDeque<Long> window = new ArrayDeque<>();
 
     RoutingService(Event<ExampleRecorded> recorded, java.time.Clock clock,
-                   @ConfigProperty(name = "hotline.routing.history-limit", defaultValue = "50000") int historyLimit) {
+                   @ConfigProperty(name = "hotline.routing.history-limit", defaultValue = "20000") int historyLimit) {
         this.recorded = recorded;
         this.clock = clock;
         this.historyLimit = historyLimit;
