@@ -97,7 +97,8 @@ public final class DepartmentSuggester implements Closeable {
     private record KindIndex(IndexWriter writer, SearcherManager searchers) {
 
         KindIndex(Directory dir, Analyzer analyzer) throws IOException {
-            this(new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)));
+            this(new IndexWriter(dir, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)));
         }
 
         private KindIndex(IndexWriter writer) throws IOException {

@@ -48,8 +48,9 @@ final class RoutingSchema {
     }
 
     /**
-     * The words field of a kind. Each kind has its own text fields rather than sharing one behind a filter: each
-     * search then touches only its own, small term dictionary, and similarity is judged against its own corpus.
+     * The words field of a kind. Each kind has its own index and its own field names, so a search touches only its
+     * own, small term dictionary, similarity is judged against its own corpus, and a document can never answer a
+     * search of another kind.
      */
     static String words(String kind) {
         return "w_" + kind;
