@@ -6,6 +6,7 @@ import cn.nantong.hotline.ticket.AssignmentStatus;
 import cn.nantong.hotline.ticket.SuggestedDepartment;
 import cn.nantong.hotline.ticket.Ticket;
 import cn.nantong.hotline.ticket.TicketActed;
+import cn.nantong.hotline.ticket.TicketReceived;
 import cn.nantong.hotline.ticket.TicketRecorded;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,10 +81,15 @@ public class RoutingService {
         IOUtils.rm(indexDir);
     }
 
-    /** Intake: up to three departments, best first. Imported history that names its department teaches at once. */
-    void onRecorded(@Observes @Priority(TicketRecorded.ROUTING) TicketRecorded e) {
+    /** Intake: up to three departments, best first, stored with the new ticket. */
+    void onReceived(@Observes TicketReceived e) {
         Ticket t = e.ticket();
         t.suggestedDepartments = suggest(t.content, t.category);
+    }
+
+    /** Imported history that names its department teaches at once. */
+    void onRecorded(@Observes @Priority(TicketRecorded.ROUTING) TicketRecorded e) {
+        Ticket t = e.ticket();
         if (t.handledBy != null) {
             example(t, t.handledBy, true);
         }

@@ -5,20 +5,27 @@ import cn.nantong.hotline.common.SqlValues;
 import cn.nantong.hotline.ticket.Assignment;
 import cn.nantong.hotline.ticket.Ticket;
 import cn.nantong.hotline.ticket.TicketActed;
+import cn.nantong.hotline.ticket.TicketReceived;
 import cn.nantong.hotline.ticket.TicketStatus;
 import cn.nantong.hotline.ticket.TicketRecorded;
 import cn.nantong.hotline.ticket.TicketType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,9 +50,29 @@ public class RepeatService {
     private static final int LOCK_SPACE = 12345;
 
     private final RepeatLearning learning;
+    /**
+     * Parsed features of recently seen tickets by id. A busy place is a candidate of every new report made there,
+     * and reading and decoding its newest reports again at each intake cost a sixth of the intake's CPU. Features
+     * never change once a ticket is recorded (merge and split move clusters, not features), and retention removes an
+     * erased ticket's place keys and caller hash, so an erased ticket is never a candidate served from here.
+     */
+    private final Cache<Long, ReportFeatures> recent;
 
-    RepeatService(RepeatLearning learning) {
+    RepeatService(RepeatLearning learning,
+                  @ConfigProperty(name = "hotline.repeat.features-cache-size", defaultValue = "20000") long cacheSize) {
         this.learning = learning;
+        this.recent = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    /** Parses the report once, before the ticket is written, so its features go into the same insert. */
+    void onReceived(@Observes TicketReceived e) {
+        Ticket t = e.ticket();
+        if (t.type == TicketType.INQUIRY) {
+            return;
+        }
+        ReportFeatures f = ReportFeatures.of(report(t));
+        t.repeatFeatures = StoredFeatures.encode(f);
+        t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
     }
 
     void onRecorded(@Observes @Priority(TicketRecorded.REPEAT) TicketRecorded e) {
@@ -56,9 +83,8 @@ public class RepeatService {
             }
             return;
         }
-        ReportFeatures f = ReportFeatures.of(report(t));
-        t.repeatFeatures = StoredFeatures.encode(f);
-        t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
+        ReportFeatures f = featuresOf(t);
+        recent.put(t.id, f);
         lock(f);
         Set<Long> rejected = new HashSet<>(e.rejectedRepeatOf());
         Optional<RepeatMatch> match;
@@ -112,8 +138,9 @@ public class RepeatService {
         return StoredFeatures.read(t.repeatFeatures, report(t));
     }
 
+    /** The ticket as the detector sees it; a ticket not yet written has no id and counts as -1. */
     static Report report(Ticket t) {
-        return new Report(t.id, t.receivedAt, t.callerPhoneHash, t.type.name(), t.district, t.address, t.content);
+        return new Report(t.id == null ? -1 : t.id, t.receivedAt, t.callerPhoneHash, t.type.name(), t.district, t.address, t.content);
     }
 
     private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
@@ -146,18 +173,19 @@ public class RepeatService {
         t.repeatScore = m.score();
         t.repeatReasons = new ArrayList<>(m.reasons());
         em().flush();
-        c.reportCount = ((Number) em().createNativeQuery("select count(*) from ticket where cluster_id = ?1")
-                .setParameter(1, clusterId).getSingleResult()).intValue();
-        c.callerCount = ((Number) em().createNativeQuery("select count(distinct caller_phone_hash) from ticket where cluster_id = ?1")
-                .setParameter(1, clusterId).getSingleResult()).intValue();
+        // The original may have been answered as resolved before anyone knew it would be reported again.
+        Object[] figures = (Object[]) em().createNativeQuery("""
+                select count(*), count(distinct caller_phone_hash),
+                       (select max(a.replied_at) from assignment a join ticket x on x.id = a.ticket_id
+                        where x.cluster_id = ?1 and a.role = 'LEAD' and a.outcome = 'RESOLVED')
+                from ticket where cluster_id = ?1""")
+                .setParameter(1, clusterId).getSingleResult();
+        c.reportCount = ((Number) figures[0]).intValue();
+        c.callerCount = ((Number) figures[1]).intValue();
         if (t.receivedAt.isAfter(c.lastAt)) {
             c.lastAt = t.receivedAt;
         }
-        // The original may have been answered as resolved before anyone knew it would be reported again.
-        Object resolvedAt = em().createNativeQuery("""
-                select max(a.replied_at) from assignment a join ticket x on x.id = a.ticket_id
-                where x.cluster_id = ?1 and a.role = 'LEAD' and a.outcome = 'RESOLVED'""")
-                .setParameter(1, clusterId).getSingleResult();
+        Object resolvedAt = figures[2];
         if (resolvedAt != null) {
             Instant at = SqlValues.instant(resolvedAt);
             c.handledAt = c.handledAt == null || at.isAfter(c.handledAt) ? at : c.handledAt;
@@ -186,28 +214,32 @@ public class RepeatService {
         // A little past the report's own time: two calls recorded at the same moment on two instances are
         // decided one after the other, and the one decided second may carry the earlier timestamp.
         Instant to = t.receivedAt.plus(RACE_SLACK);
-        List<Object[]> rows = em().createNativeQuery("""
-                select t.id, t.received_at, t.caller_phone_hash, t.type, t.district, t.address, t.content, t.repeat_features
-                from (select ticket_id, max(received_at) received_at from (
-                        select ticket_id, received_at from repeat_place_key
-                        where place_key in (:keys) and received_at >= :from and received_at <= :to
-                        union all
-                        select id, received_at from ticket
-                        where caller_phone_hash = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
-                      ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc limit :max) c
-                join ticket t on t.id = c.ticket_id
-                order by c.received_at desc""")
+        List<Long> ids = ((List<Number>) em().createNativeQuery("""
+                select ticket_id from (
+                    select ticket_id, received_at from repeat_place_key
+                    where place_key in (:keys) and received_at >= :from and received_at <= :to
+                    union all
+                    select id, received_at from ticket
+                    where caller_phone_hash = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
+                  ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc, ticket_id desc limit :max""")
                 .setParameter("keys", keys).setParameter("from", from).setParameter("to", to)
                 .setParameter("phone", t.callerPhoneHash).setParameter("self", t.id).setParameter("max", MAX_CANDIDATES)
-                .getResultList();
-        List<ReportFeatures> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            Instant at = SqlValues.instant(r[1]);
-            out.add(StoredFeatures.read((String) r[7], new Report(id, at, (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6])));
+                .getResultList()).stream().map(Number::longValue).toList();
+        Map<Long, ReportFeatures> known = new HashMap<>(recent.getAllPresent(ids));
+        List<Long> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            List<Object[]> rows = em().createNativeQuery("""
+                    select id, received_at, caller_phone_hash, type, district, address, content, repeat_features
+                    from ticket where id in (:ids)""").setParameter("ids", missing).getResultList();
+            for (Object[] r : rows) {
+                long id = ((Number) r[0]).longValue();
+                ReportFeatures read = StoredFeatures.read((String) r[7], new Report(id, SqlValues.instant(r[1]),
+                        (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]));
+                known.put(id, read);
+                recent.put(id, read);
+            }
         }
-        return out;
+        return ids.stream().map(known::get).filter(Objects::nonNull).toList();
     }
 
     /** Serialises intakes that could be about the same problem: same caller or a shared place key. */

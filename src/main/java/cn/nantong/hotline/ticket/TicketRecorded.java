@@ -3,9 +3,9 @@ package cn.nantong.hotline.ticket;
 import java.util.List;
 
 /**
- * Fired synchronously inside the intake transaction once the ticket is persisted: repeat detection,
- * routing and escalation observe it (in that order, by priority) and may fill the ticket's repeat and
- * suggestion fields before the answer is written.
+ * Fired synchronously inside the intake transaction once the ticket is persisted (after {@link TicketReceived}):
+ * repeat detection, routing and escalation observe it (in that order, by priority); repeat detection may still
+ * put the ticket into a cluster before the answer is written.
  *
  * @param confirmedRepeatOf the earlier ticket the agent linked at intake, or null
  * @param rejectedRepeatOf  earlier tickets the agent said are a different problem

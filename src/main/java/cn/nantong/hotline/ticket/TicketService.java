@@ -25,17 +25,19 @@ public class TicketService {
     private final Clock clock;
     private final TicketLifecycle lifecycle;
     private final Event<InquiryAnswered> inquiryAnswered;
+    private final Event<TicketReceived> received;
     private final Event<TicketRecorded> recorded;
     private final Event<TicketActed> acted;
     private final PhoneVault vault;
 
     TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered,
-                  Event<TicketRecorded> recorded, Event<TicketActed> acted, PhoneVault vault) {
+                  Event<TicketReceived> received, Event<TicketRecorded> recorded, Event<TicketActed> acted, PhoneVault vault) {
         this.directory = directory;
         this.vault = vault;
         this.clock = clock;
         this.lifecycle = new TicketLifecycle(limits);
         this.inquiryAnswered = inquiryAnswered;
+        this.received = received;
         this.recorded = recorded;
         this.acted = acted;
     }
@@ -73,6 +75,7 @@ public class TicketService {
         if (t.status == TicketStatus.CLOSED) {
             t.closedAt = t.receivedAt;
         }
+        received.fire(new TicketReceived(t));
         t.persist();
         t.record(t.receivedAt, actor, imported ? "import" : "intake", null, t.handledBy,
                 t.status == TicketStatus.ANSWERED ? "当场答复，引用热线百科：" + String.join("、", t.answeredWith) : null);
