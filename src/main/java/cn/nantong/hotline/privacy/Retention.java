@@ -75,17 +75,25 @@ public class Retention {
         return new Result(true, total);
     }
 
-    /** One batch; the version moves so that a stale copy of an erased ticket can never be written back. */
+    /**
+     * One batch; the version moves so that a stale copy of an erased ticket can never be written back. The place
+     * keys parsed from the address go too: they locate the caller's problem, and without them an erased ticket is
+     * never offered as a repeat candidate with what it said before.
+     */
     private static int eraseBatch(Instant cutoff, Instant now) {
-        return Panache.getEntityManager().createNativeQuery("""
-                update ticket set caller_name = null, caller_phone = null, caller_phone_enc = null,
-                    caller_phone_hash = null, caller_phone_masked = null, address = district, content = ?1, repeat_features = null,
-                    personal_data_erased_at = ?2, version = version + 1
-                where id in (select id from ticket where personal_data_erased_at is null
-                    and ((status = 'CLOSED' and coalesce(closed_at, received_at) < ?3)
-                      or (status = 'ANSWERED' and received_at < ?3))
-                    limit ?4)""")
+        return ((Number) Panache.getEntityManager().createNativeQuery("""
+                with erased as (
+                    update ticket set caller_name = null, caller_phone = null, caller_phone_enc = null,
+                        caller_phone_hash = null, caller_phone_masked = null, address = district, content = ?1, repeat_features = null,
+                        personal_data_erased_at = ?2, version = version + 1
+                    where id in (select id from ticket where personal_data_erased_at is null
+                        and ((status = 'CLOSED' and coalesce(closed_at, received_at) < ?3)
+                          or (status = 'ANSWERED' and received_at < ?3))
+                        limit ?4)
+                    returning id),
+                keys as (delete from repeat_place_key k using erased e where k.ticket_id = e.id)
+                select count(*) from erased""")
                 .setParameter(1, ERASED_CONTENT).setParameter(2, now).setParameter(3, cutoff).setParameter(4, BATCH)
-                .executeUpdate();
+                .getSingleResult()).intValue();
     }
 }

@@ -66,6 +66,12 @@ class RetentionApiTest {
                 .createNativeQuery("select repeat_features from ticket where id = ?1").setParameter(1, id).getSingleResult());
     }
 
+    private static long placeKeys(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("select count(*) from repeat_place_key where ticket_id = ?1").setParameter(1, id)
+                .getSingleResult()).longValue());
+    }
+
     @Test
     void closedTicketsPastRetentionLoseCallerDataAndFiguresStay() {
         long old = closedTicket("13600730001");
@@ -95,6 +101,8 @@ class RetentionApiTest {
                 .body("callerPhone", equalTo("136****0002")).body("callerName", equalTo("赵先生"));
         assertNull(storedFeatures(old), "words parsed from the erased content go with it");
         assertNotNull(storedFeatures(recent));
+        assertEquals(0, placeKeys(old), "the places parsed from the erased address go with it");
+        assertTrue(placeKeys(recent) > 0);
         assertEquals(figuresBefore, as("coord1").when().get("/api/stats/departments").then().statusCode(200).extract().asString());
         as("admin").when().get("/api/audit?action=privacy.retention").then().statusCode(200)
                 .body("items[0].actor", equalTo("system"));
