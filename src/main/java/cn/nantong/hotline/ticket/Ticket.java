@@ -17,7 +17,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +139,12 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "repeat_features")
     public String repeatFeatures;
 
+    /**
+     * Replaced whole, never changed in place, and declared so: otherwise Hibernate snapshots and compares the list
+     * through a JSON round trip at every load and flush.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "suggested_departments", columnDefinition = "jsonb")
     public List<SuggestedDepartment> suggestedDepartments;
 
