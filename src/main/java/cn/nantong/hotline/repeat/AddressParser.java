@@ -122,10 +122,10 @@ public final class AddressParser {
         }
         scan(s, ZONE, m -> true);
         scan(s, ROUTE, always(m -> b.routes.add(m.group(1) != null ? m.group(1) + "路" : m.group(2))));
-        scan(s, TOWN, m -> named(trimFiller(m.group(1)), "").map(n -> b.town = n.display()).isPresent());
+        scan(s, TOWN, "道镇", m -> named(trimFiller(m.group(1)), "").map(n -> b.town = n.display()).isPresent());
         List<int[]> roadSpans = new ArrayList<>();
         List<Named> roadsInOrder = new ArrayList<>();
-        scan(s, ROAD, m -> {
+        scan(s, ROAD, "路街巷道", m -> {
             String name = trimFiller(m.group(1));
             if (isGeneric(name) || NOT_ROAD_END.indexOf(name.charAt(name.length() - 1)) >= 0) {
                 return false;
@@ -140,15 +140,15 @@ public final class AddressParser {
             return true;
         });
         addIntersections(s, roadSpans, roadsInOrder, b.intersections);
-        scan(s, ESTATE, m -> {
+        scan(s, ESTATE, "村城园苑庭寓馆庄都邸厦区府湾", m -> {
             String name = trimFiller(m.group(1));
             boolean single = m.group(2).length() == 1;
             return !(single && NOT_ESTATE_END.indexOf(name.charAt(name.length() - 1)) >= 0)
                     && named(name, m.group(2)).map(b.estates::add).isPresent();
         });
-        scan(s, BUILDING, always(m -> addNumber(b.buildings, m.group(1))));
-        scan(s, VILLAGE, m -> named(trimFiller(m.group(1)), "村").map(b.villages::add).isPresent());
-        scan(s, GROUP, always(m -> addNumber(b.groups, m.group(1))));
+        scan(s, BUILDING, "幢栋楼#", always(m -> addNumber(b.buildings, m.group(1))));
+        scan(s, VILLAGE, "村", m -> named(trimFiller(m.group(1)), "村").map(b.villages::add).isPresent());
+        scan(s, GROUP, "组", always(m -> addNumber(b.groups, m.group(1))));
         for (Vocabulary.Hit hit : landmarkWords.scan(shown(s))) {
             int from = hit.start();
             while (from > 0 && hit.start() - from < 4 && isNameChar(s.charAt(from - 1))) {
@@ -205,7 +205,20 @@ public final class AddressParser {
 
     /** Runs a pattern over the text and masks each accepted match so that later kinds cannot reuse it. */
     private static void scan(StringBuilder s, Pattern p, Predicate<Matcher> accept) {
-        Matcher m = p.matcher(s.toString());
+        scan(s, p, null, accept);
+    }
+
+    /**
+     * As above, but only when the text holds one of {@code anyOf}, characters every match of the pattern contains.
+     * The name patterns start with a character class the engine tries at every position, the costliest way to find
+     * nothing, and most calls name no 幢, 组 or 村 at all.
+     */
+    private static void scan(StringBuilder s, Pattern p, String anyOf, Predicate<Matcher> accept) {
+        String text = s.toString();
+        if (anyOf != null && text.chars().noneMatch(c -> anyOf.indexOf(c) >= 0)) {
+            return;
+        }
+        Matcher m = p.matcher(text);
         List<int[]> found = new ArrayList<>();
         while (m.find()) {
             if (accept.test(m)) {

@@ -4,20 +4,24 @@ import cn.nantong.hotline.repeat.Place.Named;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
- * The signals comparing two reports: a feature vector for the detector's weights, the Chinese reasons that go
- * with it, and whether place and problem agree at all (both are required before anything is called a repeat).
+ * The signals comparing two reports: a feature vector for the detector's weights, whether place and problem agree
+ * at all (both are required before anything is called a repeat), and the Chinese reasons that go with them.
+ *
+ * <p>An intake scores up to fifty candidates and shows the reasons of one, so the reasons are written only when
+ * asked for; building them for every pair was a third of the comparison's cost.
  */
-record PairSignals(Map<String, Double> values, List<String> reasons, boolean placeAgrees, boolean problemAgrees) {
+record PairSignals(Map<String, Double> values, boolean placeAgrees, boolean problemAgrees, ReportFeatures a,
+                   ReportFeatures b) {
 
     static final String ESTATE = "place.estate";
     static final String BUILDING_SAME = "place.building.same";
@@ -42,46 +46,57 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
     private static final double TEXT_AGREES = 0.3;
 
     static PairSignals between(ReportFeatures a, ReportFeatures b) {
+        return compare(a, b, null);
+    }
+
+    /** Why the two reports look alike or not, for people. */
+    List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        compare(a, b, reasons);
+        return reasons;
+    }
+
+    /** The signals; {@code reasons} (when not null) receives the reasons as well. */
+    private static PairSignals compare(ReportFeatures a, ReportFeatures b, List<String> reasons) {
         Place p = a.place();
         Place q = b.place();
         Map<String, Double> v = new LinkedHashMap<>();
-        List<String> reasons = new ArrayList<>();
         boolean sameDistrict = p.district() == null || q.district() == null || p.district().equals(q.district());
         if (!sameDistrict) {
             v.put(DISTRICT_DIFF, 1.0);
-            reasons.add("不同区县：" + p.district() + " / " + q.district());
+            say(reasons, () -> "不同区县：" + p.district() + " / " + q.district());
         }
         boolean place = sameDistrict && comparePlaces(p, q, v, reasons);
 
         Set<String> shared = intersect(a.problemKinds(), b.problemKinds());
         if (!shared.isEmpty()) {
             v.put(PROBLEM_SAME, shared.size() / (double) Math.min(a.problemKinds().size(), b.problemKinds().size()));
-            reasons.add("同类问题：" + String.join("、", shared));
+            say(reasons, () -> "同类问题：" + String.join("、", shared));
         } else if (!a.problemKinds().isEmpty() && !b.problemKinds().isEmpty()) {
             v.put(PROBLEM_DIFF, 1.0);
-            reasons.add("问题不同：" + String.join("、", a.problemKinds()) + " / " + String.join("、", b.problemKinds()));
+            say(reasons, () -> "问题不同：" + String.join("、", a.problemKinds()) + " / " + String.join("、", b.problemKinds()));
         }
         double text = TextTokens.similarity(a.words(), b.words());
         v.put(TEXT, text);
         if (text >= 0.15) {
-            reasons.add(String.format("描述相近：%.0f%%", text * 100));
+            say(reasons, () -> String.format("描述相近：%.0f%%", text * 100));
         }
         boolean sameCaller = !a.phone().isEmpty() && a.phone().equals(b.phone());
         if (sameCaller) {
             v.put(CALLER, 1.0);
-            reasons.add("同一来电人");
+            say(reasons, () -> "同一来电人");
         }
         // "上次反映的事还没解决" from the same caller about the same place stands in for naming the problem.
         boolean chases = sameCaller && shared.isEmpty() && (unnamedFollowUp(a) || unnamedFollowUp(b));
         if (chases) {
             v.put(FOLLOW_UP, 1.0);
-            reasons.add("同一来电人催办");
+            say(reasons, () -> "同一来电人催办");
         }
         long days = Math.abs(Duration.between(a.report().receivedAt(), b.report().receivedAt()).toDays());
         v.put(GAP, days / 30.0);
-        reasons.add("相隔" + days + "天");
+        say(reasons, () -> "相隔" + days + "天");
         boolean problem = !shared.isEmpty() || chases || (!v.containsKey(PROBLEM_DIFF) && text >= TEXT_AGREES);
-        return new PairSignals(Map.copyOf(v), reasons, place, problem);
+        return new PairSignals(Map.copyOf(v), place, problem, a, b);
     }
 
     private static boolean unnamedFollowUp(ReportFeatures f) {
@@ -96,15 +111,14 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
             agrees = true;
             v.put(ESTATE, 1.0);
             Set<String> buildings = intersect(p.buildings(), q.buildings());
-            String where = displayOf(p.estates(), estates);
             if (!buildings.isEmpty()) {
                 v.put(BUILDING_SAME, 1.0);
-                where += buildings.iterator().next() + "幢";
             } else if (!p.buildings().isEmpty() && !q.buildings().isEmpty()) {
                 v.put(BUILDING_DIFF, 1.0);
-                reasons.add("楼幢不同：" + String.join("、", p.buildings()) + "幢 / " + String.join("、", q.buildings()) + "幢");
+                say(reasons, () -> "楼幢不同：" + String.join("、", p.buildings()) + "幢 / " + String.join("、", q.buildings()) + "幢");
             }
-            reasons.add("同一小区：" + where);
+            say(reasons, () -> "同一小区：" + displayOf(p.estates(), estates)
+                    + (buildings.isEmpty() ? "" : buildings.iterator().next() + "幢"));
         }
         Set<String> villages = sharedKeys(p.villages(), q.villages());
         if (!villages.isEmpty()) {
@@ -114,7 +128,7 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
             if (!groups.isEmpty()) {
                 v.put(GROUP_SAME, 1.0);
             }
-            reasons.add("同一村组：" + displayOf(p.villages(), villages)
+            say(reasons, () -> "同一村组：" + displayOf(p.villages(), villages)
                     + (groups.isEmpty() ? "" : groups.iterator().next() + "组"));
         }
         agrees |= shared(LANDMARK, "同一场所：", p.landmarks(), q.landmarks(), v, reasons);
@@ -126,7 +140,7 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
         // Two house numbers on one long road are two sites, unless a shared 小区 or landmark says otherwise.
         if (road && !named && !number && !p.roadNumbers().isEmpty() && !q.roadNumbers().isEmpty()) {
             v.put(ROAD_NUMBER_DIFF, 1.0);
-            reasons.add("门牌不同：" + String.join("、", p.roadNumbers()) + " / " + String.join("、", q.roadNumbers()));
+            say(reasons, () -> "门牌不同：" + String.join("、", p.roadNumbers()) + " / " + String.join("、", q.roadNumbers()));
         }
         agrees |= road;
         if (p.town() != null && q.town() != null && !p.town().equals(q.town())) {
@@ -142,7 +156,7 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
             return false;
         }
         v.put(feature, 1.0);
-        reasons.add(label + displayOf(a, keys));
+        say(reasons, () -> label + displayOf(a, keys));
         return true;
     }
 
@@ -153,13 +167,22 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
             return false;
         }
         v.put(feature, 1.0);
-        reasons.add(label + keys.iterator().next());
+        say(reasons, () -> label + keys.iterator().next());
         return true;
     }
 
+    /** The keys both lists name; the lists hold a place or two, so a nested loop beats building sets. */
     private static Set<String> sharedKeys(List<Named> a, List<Named> b) {
-        Function<List<Named>, Set<String>> keys = l -> l.stream().map(Named::key).collect(Collectors.toSet());
-        return intersect(keys.apply(a), keys.apply(b));
+        Set<String> out = Set.of();
+        for (Named x : a) {
+            for (Named y : b) {
+                if (x.key().equals(y.key())) {
+                    out = out.isEmpty() ? new TreeSet<>() : out;
+                    out.add(x.key());
+                }
+            }
+        }
+        return out;
     }
 
     private static String displayOf(List<Named> names, Set<String> keys) {
@@ -168,8 +191,17 @@ record PairSignals(Map<String, Double> values, List<String> reasons, boolean pla
     }
 
     private static Set<String> intersect(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty() || Collections.disjoint(a, b)) {
+            return Set.of();
+        }
         Set<String> out = new TreeSet<>(a);
         out.retainAll(b);
         return out;
+    }
+
+    private static void say(List<String> reasons, Supplier<String> reason) {
+        if (reasons != null) {
+            reasons.add(reason.get());
+        }
     }
 }

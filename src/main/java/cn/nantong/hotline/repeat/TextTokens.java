@@ -56,7 +56,12 @@ final class TextTokens {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        long shared = a.stream().filter(b::contains).count();
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int shared = 0;
+        for (String w : small) {
+            shared += large.contains(w) ? 1 : 0;
+        }
         return shared / Math.sqrt((double) a.size() * b.size());
     }
 }
