@@ -61,6 +61,7 @@ final class PrecedentSearch {
         int close;
         double weight;
         double best;
+        int bestDoc;
         String bestTitle;
     }
 
@@ -132,7 +133,13 @@ final class PrecedentSearch {
             n.weight += w;
             if (w > n.best) {
                 n.best = w;
-                n.bestTitle = RoutingSchema.KB.equals(kind) ? title(searcher, hit.doc) : null;
+                n.bestDoc = hit.doc;
+            }
+        }
+        if (RoutingSchema.KB.equals(kind)) {
+            // Stored fields are read a compressed block at a time: only the winners' titles are worth it.
+            for (Neighbours n : byDept.values()) {
+                n.bestTitle = title(searcher, n.bestDoc);
             }
         }
         return byDept;
