@@ -97,10 +97,14 @@ TOTAL_OK=$((TOTAL_OK + 1))
 log "sample intake: 201 $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("number"), d.get("status"), d.get("type"))' "$HERE/target/intake-sample.json")"
 
 RUN_ID="$(date +%s%N)"
+# Counts the Gatling runs: the run id seeds the bodies and the Idempotency-Keys, so a user count measured twice
+# must not reuse the first run's keys (the service would rightly answer the retries without creating anything).
+RUN_NO=0
 gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
+  RUN_NO=$((RUN_NO + 1))
   (cd "$HERE" && mvn -q -B gatling:test -Dbench.simulation="$SIMULATION" -Dbench.baseUrl="$BASE_URL" \
     -Dbench.users="$4" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
-    -Dbench.runId="$RUN_ID-$1-$4" -Dbench.description="$1: $4 users x $2 s, POST /api/tickets")
+    -Dbench.runId="$RUN_ID-$RUN_NO-$1-$4" -Dbench.description="$1: $4 users x $2 s, POST /api/tickets")
 }
 
 
@@ -119,7 +123,7 @@ VERDICT=0
 # ------------------------------------------------------------------ measured runs
 for USERS in $USERS_LIST; do
   wait_quiet
-  RUN_LOG="$HERE/target/gatling-intake-$USERS.log"
+  RUN_LOG="$HERE/target/gatling-intake-$((RUN_NO + 1))-$USERS.log"
   BEFORE="$(db_total)"
   C0="$(cpu_ticks)"; P0="$(pg_ticks)"; B0="$(busy_ticks)"; W0="$(now)"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -173,22 +173,28 @@ public class RepeatService {
         t.repeatScore = m.score();
         t.repeatReasons = new ArrayList<>(m.reasons());
         em().flush();
-        // The original may have been answered as resolved before anyone knew it would be reported again.
-        Object[] figures = (Object[]) em().createNativeQuery("""
-                select count(*), count(distinct caller_phone_hash),
-                       (select max(a.replied_at) from assignment a join ticket x on x.id = a.ticket_id
-                        where x.cluster_id = ?1 and a.role = 'LEAD' and a.outcome = 'RESOLVED')
-                from ticket where cluster_id = ?1""")
-                .setParameter(1, clusterId).getSingleResult();
-        c.reportCount = ((Number) figures[0]).intValue();
-        c.callerCount = ((Number) figures[1]).intValue();
+        // Counted on: the cluster row is locked, and recounting a hot problem's thousands of reports at every
+        // new one would make intake slower the more a problem is reported.
+        c.reportCount++;
+        boolean knownCaller = (Boolean) em().createNativeQuery("""
+                select exists(select 1 from ticket where cluster_id = ?1 and caller_phone_hash = ?2 and id <> ?3)""")
+                .setParameter(1, clusterId).setParameter(2, t.callerPhoneHash).setParameter(3, t.id).getSingleResult();
+        if (!knownCaller) {
+            c.callerCount++;
+        }
         if (t.receivedAt.isAfter(c.lastAt)) {
             c.lastAt = t.receivedAt;
         }
-        Object resolvedAt = figures[2];
-        if (resolvedAt != null) {
-            Instant at = SqlValues.instant(resolvedAt);
-            c.handledAt = c.handledAt == null || at.isAfter(c.handledAt) ? at : c.handledAt;
+        if (fresh != null && clusterId == fresh.id) {
+            // The original may have been answered as resolved before anyone knew it would be reported again;
+            // later resolved replies in the cluster set handledAt themselves (onActed).
+            Object resolvedAt = em().createNativeQuery("""
+                    select max(replied_at) from assignment
+                    where ticket_id = ?1 and role = 'LEAD' and outcome = 'RESOLVED'""")
+                    .setParameter(1, original.id).getSingleResult();
+            if (resolvedAt != null) {
+                c.handledAt = SqlValues.instant(resolvedAt);
+            }
         }
         if (c.handledAt != null && t.receivedAt.isAfter(c.handledAt)) {
             c.reportedAfterHandled = true;

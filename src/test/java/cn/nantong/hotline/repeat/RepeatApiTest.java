@@ -42,6 +42,11 @@ class RepeatApiTest {
         assertTrue(second.getList("repeat.reasons").size() > 0);
         as("coord1").when().get("/api/repeat/clusters/" + second.getLong("repeat.clusterId")).then().statusCode(200)
                 .body("reportCount", equalTo(2)).body("callerCount", equalTo(2)).body("tickets", hasSize(2));
+        JsonPath again = intake(report("COMPLAINT", "13700140001", "海安市", "锦绣苑7幢",
+                "锦绣苑7幢边上的工地昨晚又打桩到半夜，上次反映过还是没人管。"));
+        assertEquals(second.getLong("repeat.clusterId"), again.getLong("repeat.clusterId"));
+        as("coord1").when().get("/api/repeat/clusters/" + second.getLong("repeat.clusterId")).then().statusCode(200)
+                .body("reportCount", equalTo(3)).body("callerCount", equalTo(2)).body("tickets", hasSize(3));
     }
 
     @Test
