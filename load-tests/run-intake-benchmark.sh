@@ -13,7 +13,7 @@
 # 5. stops the service and its PostgreSQL and removes the data dir, also on failure or Ctrl-C.
 #
 # Settings (environment): BENCH_PORT=18090 BENCH_USERS=32 (a space-separated list runs each in turn, e.g.
-# "16 32 64") BENCH_DURATION=45 BENCH_WARMUP=25 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
+# "16 32 64") BENCH_DURATION=45 BENCH_WARMUP=60 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
 # BENCH_QUIET_WAIT=60 BENCH_QUIET_CORES=0.3 (wait up to 60 s for other work on the machine to calm down)
 # BENCH_BCRYPT_COST=N: DIAGNOSTIC what-if, re-hash agent1's password with bcrypt cost N in the throw-away
 # benchmark database (the service uses cost 10); figures from such a run are labelled and are not the target figure.
@@ -25,7 +25,7 @@ MAIN="$(cd "$HERE/.." && pwd)"
 PORT="${BENCH_PORT:-18090}"
 USERS_LIST="${BENCH_USERS:-32}"
 DURATION="${BENCH_DURATION:-45}"
-WARMUP="${BENCH_WARMUP:-25}"
+WARMUP="${BENCH_WARMUP:-60}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
 PROFILE="${BENCH_PROFILE:-0}"
 PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-30}"

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,18 +65,11 @@ public class RepeatService {
         this.recent = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
-    /** Parses the report once, before the ticket is written, so its features go into the same insert. */
+    /**
+     * Before the ticket is written: parses it and, under the locks of its places and caller, decides which earlier
+     * report it repeats, so the one insert carries its features and cluster.
+     */
     void onReceived(@Observes TicketReceived e) {
-        Ticket t = e.ticket();
-        if (t.type == TicketType.INQUIRY) {
-            return;
-        }
-        ReportFeatures f = ReportFeatures.of(report(t));
-        t.repeatFeatures = StoredFeatures.encode(f);
-        t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
-    }
-
-    void onRecorded(@Observes @Priority(TicketRecorded.REPEAT) TicketRecorded e) {
         Ticket t = e.ticket();
         if (t.type == TicketType.INQUIRY) {
             if (e.confirmedRepeatOf() != null) {
@@ -83,32 +77,45 @@ public class RepeatService {
             }
             return;
         }
-        ReportFeatures f = featuresOf(t);
-        recent.put(t.id, f);
+        ReportFeatures f = ReportFeatures.of(report(t));
+        t.repeatFeatures = StoredFeatures.encode(f);
+        t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
         lock(f);
-        Set<Long> rejected = new HashSet<>(e.rejectedRepeatOf());
         Optional<RepeatMatch> match;
         if (e.confirmedRepeatOf() != null) {
-            Ticket original = confirmedOriginal(t, e.confirmedRepeatOf());
+            Ticket original = confirmedOriginal(e.confirmedRepeatOf());
             RepeatMatch scored = learning.detector().rank(f, List.of(featuresOf(original)), 1).stream().findFirst()
                     .orElse(new RepeatMatch(original.id, 0, List.of()));
             List<String> reasons = new ArrayList<>(List.of("接线员确认"));
             reasons.addAll(scored.reasons());
             match = Optional.of(new RepeatMatch(original.id, scored.score(), reasons));
-            learning.record(t.id, original.id, true, "CONFIRM", e.actor(), t.receivedAt, null);
         } else {
+            Set<Long> rejected = new HashSet<>(e.rejectedRepeatOf());
             List<ReportFeatures> candidates = candidates(f, t).stream()
                     .filter(c -> !rejected.contains(c.report().id())).toList();
             match = learning.detector().match(f, candidates);
         }
-        for (Long other : rejected) {
-            if (Ticket.findById(other) == null) {
+        match.ifPresent(m -> join(t, m, f));
+    }
+
+    /** Once written: the agent's decisions are learned, and the place keys let later reports find this one. */
+    void onRecorded(@Observes @Priority(TicketRecorded.REPEAT) TicketRecorded e) {
+        Ticket t = e.ticket();
+        if (t.type == TicketType.INQUIRY) {
+            return;
+        }
+        if (e.confirmedRepeatOf() != null) {
+            learning.record(t.id, e.confirmedRepeatOf(), true, "CONFIRM", e.actor(), t.receivedAt, null);
+        }
+        for (Long other : new LinkedHashSet<>(e.rejectedRepeatOf())) {
+            if (other == null || Ticket.findById(other) == null) {
                 throw ProblemException.badRequest("notRepeatOf", "没有编号为 " + other + " 的工单。");
             }
             learning.record(t.id, other, false, "REJECT", e.actor(), t.receivedAt, null);
         }
+        ReportFeatures f = featuresOf(t);
+        recent.put(t.id, f);
         indexPlaces(t, f);
-        match.ifPresent(m -> join(t, m, f));
     }
 
     /** A resolved reply declares the problem handled: any later report of it is the complaint loop. */
@@ -143,17 +150,25 @@ public class RepeatService {
         return new Report(t.id == null ? -1 : t.id, t.receivedAt, t.callerPhoneHash, t.type.name(), t.district, t.address, t.content);
     }
 
+    /** What joining needs of the original; read alone, since loading the whole ticket costs more than the rest. */
+    private record Original(long id, Long clusterId, String district, Instant receivedAt) {
+    }
+
+    /** Puts the new (not yet written) ticket into the original's cluster, starting one if there is none. */
     private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
-        Ticket original = Ticket.findById(m.of());
+        Object[] row = (Object[]) em().createNativeQuery("select cluster_id, district, received_at from ticket where id = ?1")
+                .setParameter(1, m.of()).getSingleResult();
+        Original original = new Original(m.of(), row[0] == null ? null : ((Number) row[0]).longValue(), (String) row[1],
+                SqlValues.instant(row[2]));
         RepeatCluster fresh = null;
-        if (original.clusterId == null) {
+        if (original.clusterId() == null) {
             fresh = new RepeatCluster();
-            fresh.firstTicketId = original.id;
-            fresh.district = original.district;
+            fresh.firstTicketId = original.id();
+            fresh.district = original.district();
             fresh.place = f.describePlace();
             fresh.problemKind = t.problemKind;
-            fresh.firstAt = original.receivedAt;
-            fresh.lastAt = original.receivedAt;
+            fresh.firstAt = original.receivedAt();
+            fresh.lastAt = original.receivedAt();
             fresh.reportCount = 1;
             fresh.callerCount = 1;
             fresh.persist();
@@ -162,48 +177,45 @@ public class RepeatService {
         // Set without touching the original's version: an agent working on it must not get a conflict.
         long clusterId = ((Number) em().createNativeQuery(
                         "update ticket set cluster_id = coalesce(cluster_id, ?1) where id = ?2 returning cluster_id")
-                .setParameter(1, fresh == null ? original.clusterId : fresh.id).setParameter(2, original.id)
+                .setParameter(1, fresh == null ? original.clusterId() : fresh.id).setParameter(2, original.id())
                 .getSingleResult()).longValue();
         if (fresh != null && clusterId != fresh.id) {
             fresh.delete(); // another instance clustered the original first: join theirs
         }
         RepeatCluster c = em().find(RepeatCluster.class, clusterId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        // Both asked before the cluster changes, so that a query's flush does not write the cluster row twice.
+        boolean knownCaller = (Boolean) em().createNativeQuery("""
+                select exists(select 1 from ticket where cluster_id = ?1 and caller_phone_hash = ?2)""")
+                .setParameter(1, clusterId).setParameter(2, t.callerPhoneHash).getSingleResult();
+        // A new cluster's original may have been answered as resolved before anyone knew it would be reported
+        // again; later resolved replies in the cluster set handledAt themselves (onActed).
+        Object resolvedAt = fresh == null || clusterId != fresh.id ? null : em().createNativeQuery("""
+                select max(replied_at) from assignment where ticket_id = ?1 and role = 'LEAD' and outcome = 'RESOLVED'""")
+                .setParameter(1, original.id()).getSingleResult();
         t.clusterId = clusterId;
-        t.repeatOf = original.id;
+        t.repeatOf = original.id();
         t.repeatScore = m.score();
         t.repeatReasons = new ArrayList<>(m.reasons());
-        em().flush();
         // Counted on: the cluster row is locked, and recounting a hot problem's thousands of reports at every
         // new one would make intake slower the more a problem is reported.
         c.reportCount++;
-        boolean knownCaller = (Boolean) em().createNativeQuery("""
-                select exists(select 1 from ticket where cluster_id = ?1 and caller_phone_hash = ?2 and id <> ?3)""")
-                .setParameter(1, clusterId).setParameter(2, t.callerPhoneHash).setParameter(3, t.id).getSingleResult();
         if (!knownCaller) {
             c.callerCount++;
         }
         if (t.receivedAt.isAfter(c.lastAt)) {
             c.lastAt = t.receivedAt;
         }
-        if (fresh != null && clusterId == fresh.id) {
-            // The original may have been answered as resolved before anyone knew it would be reported again;
-            // later resolved replies in the cluster set handledAt themselves (onActed).
-            Object resolvedAt = em().createNativeQuery("""
-                    select max(replied_at) from assignment
-                    where ticket_id = ?1 and role = 'LEAD' and outcome = 'RESOLVED'""")
-                    .setParameter(1, original.id).getSingleResult();
-            if (resolvedAt != null) {
-                c.handledAt = SqlValues.instant(resolvedAt);
-            }
+        if (resolvedAt != null) {
+            c.handledAt = SqlValues.instant(resolvedAt);
         }
         if (c.handledAt != null && t.receivedAt.isAfter(c.handledAt)) {
             c.reportedAfterHandled = true;
         }
     }
 
-    private Ticket confirmedOriginal(Ticket t, long id) {
+    private Ticket confirmedOriginal(long id) {
         Ticket original = Ticket.findById(id);
-        if (original == null || original.id.equals(t.id)) {
+        if (original == null) {
             throw ProblemException.badRequest("repeatOf", "没有编号为 " + id + " 的工单。");
         }
         if (original.type == TicketType.INQUIRY) {
@@ -229,7 +241,8 @@ public class RepeatService {
                     where caller_phone_hash = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
                   ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc, ticket_id desc limit :max""")
                 .setParameter("keys", keys).setParameter("from", from).setParameter("to", to)
-                .setParameter("phone", t.callerPhoneHash).setParameter("self", t.id).setParameter("max", MAX_CANDIDATES)
+                .setParameter("phone", t.callerPhoneHash).setParameter("self", t.id == null ? -1 : t.id)
+                .setParameter("max", MAX_CANDIDATES)
                 .getResultList()).stream().map(Number::longValue).toList();
         Map<Long, ReportFeatures> known = new HashMap<>(recent.getAllPresent(ids));
         List<Long> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();

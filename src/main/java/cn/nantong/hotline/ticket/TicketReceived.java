@@ -1,10 +1,16 @@
 package cn.nantong.hotline.ticket;
 
+import java.util.List;
+
 /**
  * Fired synchronously inside the intake transaction just before the new ticket is written, for observers that
  * derive the ticket's own fields from what the caller said (repeat features, suggested departments). Setting
  * them here rather than on {@link TicketRecorded} means the row is inserted once instead of inserted and then
  * rewritten, which at a few hundred intakes a second is most of the database's work. The ticket has no id yet.
+ * Repeat detection also decides the ticket's cluster here, from the agent's choice when there is one.
+ *
+ * @param confirmedRepeatOf the earlier ticket the agent linked at intake, or null
+ * @param rejectedRepeatOf  earlier tickets the agent said are a different problem
  */
-public record TicketReceived(Ticket ticket) {
+public record TicketReceived(Ticket ticket, Long confirmedRepeatOf, List<Long> rejectedRepeatOf) {
 }

@@ -75,13 +75,13 @@ public class TicketService {
         if (t.status == TicketStatus.CLOSED) {
             t.closedAt = t.receivedAt;
         }
-        received.fire(new TicketReceived(t));
+        List<Long> notRepeatOf = r.notRepeatOf() == null ? List.of() : r.notRepeatOf();
+        received.fire(new TicketReceived(t, r.repeatOf(), notRepeatOf));
         t.persist();
         t.record(t.receivedAt, actor, imported ? "import" : "intake", null, t.handledBy,
                 t.status == TicketStatus.ANSWERED ? "当场答复，引用热线百科：" + String.join("、", t.answeredWith) : null);
         persistEvents(t);
-        recorded.fire(new TicketRecorded(t, imported, r.repeatOf(),
-                r.notRepeatOf() == null ? List.of() : r.notRepeatOf(), actor));
+        recorded.fire(new TicketRecorded(t, imported, r.repeatOf(), notRepeatOf, actor));
         persistEvents(t);
         return t;
     }
