@@ -11,7 +11,10 @@ import java.time.Instant;
 @ApplicationScoped
 public class RepeatClusters {
 
-    /** Reports and distinct callers of a cluster in the windows before {@code at}, and whether it looped. */
+    /**
+     * Reports and distinct callers of a cluster in the windows before {@code at}, and whether it looped. Only the
+     * windows are read, so a problem reported for years costs no more than one reported this month.
+     */
     public record Activity(int reports, int callers, boolean reportedAfterHandled) {
     }
 
@@ -22,9 +25,10 @@ public class RepeatClusters {
                        count(distinct t.caller_phone_hash) filter (where t.received_at > ?3),
                        bool_or(c.reported_after_handled)
                 from ticket t join repeat_cluster c on c.id = t.cluster_id
-                where t.cluster_id = ?1 and t.received_at <= ?4""")
+                where t.cluster_id = ?1 and t.received_at <= ?4 and t.received_at > ?5""")
                 .setParameter(1, clusterId).setParameter(2, at.minus(reportWindow)).setParameter(3, at.minus(callerWindow))
-                .setParameter(4, at).getSingleResult();
+                .setParameter(4, at).setParameter(5, at.minus(reportWindow.compareTo(callerWindow) > 0 ? reportWindow : callerWindow))
+                .getSingleResult();
         return new Activity(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), Boolean.TRUE.equals(row[2]));
     }
 }
