@@ -151,15 +151,16 @@ public class RepeatService {
     }
 
     /** What joining needs of the original; read alone, since loading the whole ticket costs more than the rest. */
-    private record Original(long id, Long clusterId, String district, Instant receivedAt) {
+    private record Original(long id, Long clusterId, String district, Instant receivedAt, boolean callerKnown) {
     }
 
     /** Puts the new (not yet written) ticket into the original's cluster, starting one if there is none. */
     private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
-        Object[] row = (Object[]) em().createNativeQuery("select cluster_id, district, received_at from ticket where id = ?1")
+        Object[] row = (Object[]) em().createNativeQuery("""
+                select cluster_id, district, received_at, caller_phone_hash is not null from ticket where id = ?1""")
                 .setParameter(1, m.of()).getSingleResult();
         Original original = new Original(m.of(), row[0] == null ? null : ((Number) row[0]).longValue(), (String) row[1],
-                SqlValues.instant(row[2]));
+                SqlValues.instant(row[2]), (Boolean) row[3]);
         RepeatCluster fresh = null;
         if (original.clusterId() == null) {
             fresh = new RepeatCluster();
@@ -170,7 +171,7 @@ public class RepeatService {
             fresh.firstAt = original.receivedAt();
             fresh.lastAt = original.receivedAt();
             fresh.reportCount = 1;
-            fresh.callerCount = 1;
+            fresh.callerCount = original.callerKnown() ? 1 : 0; // an original erased by retention has no caller
             fresh.persist();
             em().flush();
         }

@@ -35,9 +35,12 @@ class RetentionApiTest {
     PhoneVault vault;
 
     private static long closedTicket(String phone) {
+        return closedTicket(phone, "海安市城东镇宁海路66号", "赵先生反映楼下商铺深夜装修噪声扰民。");
+    }
+
+    private static long closedTicket(String phone, String address, String content) {
         long id = as("agent1").contentType(ContentType.JSON).body(Map.of("callerPhone", phone, "callerName", "赵先生",
-                        "type", "COMPLAINT", "district", "海安市", "address", "海安市城东镇宁海路66号",
-                        "content", "赵先生反映楼下商铺深夜装修噪声扰民。"))
+                        "type", "COMPLAINT", "district", "海安市", "address", address, "content", content))
                 .when().post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
         act("agent1", id, "dispatch", Map.of("lead", "housing-construction"));
         act("dept-housing-construction", id, "accept", null);
@@ -76,7 +79,8 @@ class RetentionApiTest {
     void closedTicketsPastRetentionLoseCallerDataAndFiguresStay() {
         long old = closedTicket("13600730001");
         long recent = closedTicket("13600730002");
-        sql("update ticket set closed_at = ?1 where id = ?2", Instant.now().minus(Duration.ofDays(1200)), old);
+        long lone = closedTicket("13600730004", "海安市城东镇通榆路12号", "通榆路12号门口的路灯坏了一个月。");
+        sql("update ticket set closed_at = ?1 where id in (?2, ?3)", Instant.now().minus(Duration.ofDays(1200)), old, lone);
         String figuresBefore = as("coord1").when().get("/api/stats/departments").then().statusCode(200).extract().asString();
 
         Instant now = Instant.now();
@@ -106,6 +110,13 @@ class RetentionApiTest {
         assertEquals(figuresBefore, as("coord1").when().get("/api/stats/departments").then().statusCode(200).extract().asString());
         as("admin").when().get("/api/audit?action=privacy.retention").then().statusCode(200)
                 .body("items[0].actor", equalTo("system"));
+        // An agent may still name an erased ticket as the original; it has no caller left to count.
+        long clusterId = as("agent1").contentType(ContentType.JSON).body(Map.of("callerPhone", "13600730009",
+                        "type", "COMPLAINT", "district", "海安市", "address", "海安市城东镇通榆路12号",
+                        "content", "通榆路12号的路灯又坏了，晚上一片漆黑。", "repeatOf", lone))
+                .when().post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("repeat.clusterId");
+        as("coord1").when().get("/api/repeat/clusters/" + clusterId).then().statusCode(200)
+                .body("reportCount", equalTo(2)).body("callerCount", equalTo(1));
     }
 
     @Test
