@@ -60,9 +60,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         WebElement phone = browser.switchTo().activeElement();
         assertEquals("phone", phone.getAttribute("id"), "Alt+2 jumps to the caller's number");
         phone.sendKeys("13962918888");
-        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
-        new Select(browser.findElement(By.id("district"))).selectByValue("崇川区");
-        browser.findElement(By.id("address")).sendKeys("工农路 88 号");
+        complaintAt("崇川区", "工农路 88 号");
         WebElement content = browser.findElement(By.id("content"));
         content.sendKeys("<script>alert(1)</script>小区自来水停水三天，水龙头没有水");
         content.sendKeys(Keys.ENTER);
@@ -126,9 +124,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         signIn();
         alt("2");
         browser.switchTo().activeElement().sendKeys("13962910003");
-        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
-        new Select(browser.findElement(By.id("district"))).selectByValue("崇川区");
-        browser.findElement(By.id("address")).sendKeys("钟秀中路 233 号");
+        complaintAt("崇川区", "钟秀中路 233 号");
         alt("3");
         browser.switchTo().activeElement().sendKeys("钟秀中路233号门口垃圾桶满了好几天没人清运，很臭");
 
@@ -237,9 +233,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         signIn();
         alt("2");
         browser.switchTo().activeElement().sendKeys("13962910777");
-        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
-        new Select(browser.findElement(By.id("district"))).selectByValue("崇川区");
-        browser.findElement(By.id("address")).sendKeys("濠河路 9 号");
+        complaintAt("崇川区", "濠河路 9 号");
         browser.findElement(By.id("content")).sendKeys("小区外河道漂浮大量垃圾，旁边排污口还在往河里排黑水");
         browser.findElement(By.id("submit")).click();
 
@@ -297,5 +291,12 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
         long id = as("agent1").queryParam("q", number).when().get("/api/tickets").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].id");
         return as("agent1").when().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Marks the call on the intake form as a complaint about a place. */
+    private void complaintAt(String district, String address) {
+        new Select(browser.findElement(By.id("type"))).selectByValue("COMPLAINT");
+        new Select(browser.findElement(By.id("district"))).selectByValue(district);
+        browser.findElement(By.id("address")).sendKeys(address);
     }
 }
