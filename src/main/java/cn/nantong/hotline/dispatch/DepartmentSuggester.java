@@ -8,6 +8,7 @@ import static cn.nantong.hotline.dispatch.RoutingSchema.KEY;
 import static cn.nantong.hotline.dispatch.RoutingSchema.RETURNED;
 import static cn.nantong.hotline.dispatch.RoutingSchema.TITLE;
 
+import cn.nantong.hotline.kb.index.SegmentedText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -187,10 +188,13 @@ public final class DepartmentSuggester implements Closeable {
     /** Up to {@code max} departments, best first; empty when nothing in the text points anywhere. */
     public List<Suggestion> suggest(String text, String category, int max) {
         String q = text == null ? "" : text.strip();
-        if (q.length() > MAX_QUERY_CHARS) {
-            q = q.substring(0, MAX_QUERY_CHARS);
-        }
-        if (max <= 0 || (q.isEmpty() && (category == null || category.isBlank()))) {
+        return suggest(SegmentedText.of(q.length() > MAX_QUERY_CHARS ? q.substring(0, MAX_QUERY_CHARS) : q), category, max);
+    }
+
+    /** The same for a text already cut into words; only its opening {@value #MAX_QUERY_CHARS} characters count. */
+    public List<Suggestion> suggest(SegmentedText text, String category, int max) {
+        String q = text.text().length() > MAX_QUERY_CHARS ? text.text().substring(0, MAX_QUERY_CHARS) : text.text();
+        if (max <= 0 || (q.isBlank() && (category == null || category.isBlank()))) {
             return List.of();
         }
         Ballot ballot = new Ballot();
@@ -199,7 +203,7 @@ public final class DepartmentSuggester implements Closeable {
                     ? "命中规则：关键词“" + rule.keyword() + "”" : "命中规则：分类“" + rule.category() + "”");
         }
         try {
-            voteByIndex(q, category, ballot);
+            voteByIndex(new PrecedentSearch(text.wordsWithin(MAX_QUERY_CHARS)), category, ballot);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -229,9 +233,8 @@ public final class DepartmentSuggester implements Closeable {
         IOUtils.close(all);
     }
 
-    private void voteByIndex(String text, String category, Ballot ballot) throws IOException {
+    private void voteByIndex(PrecedentSearch search, String category, Ballot ballot) throws IOException {
         refreshIfLearned();
-        PrecedentSearch search = new PrecedentSearch(analyzer, text);
         near(search, HANDLED, NEIGHBOURS, category).forEach((dept, n) -> ballot.add(dept,
                 HISTORY_WEIGHT * n.weight, tickets(n) + "由该部门办结"));
         near(search, RETURNED, RETURN_NEIGHBOURS, null).forEach((dept, n) -> ballot.add(dept,

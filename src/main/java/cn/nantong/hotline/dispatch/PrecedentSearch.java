@@ -1,9 +1,6 @@
 package cn.nantong.hotline.dispatch;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import cn.nantong.hotline.kb.index.SegmentedText;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -35,7 +32,7 @@ import java.util.TreeMap;
 /**
  * The past documents of one kind (handled, returned, KB) most like an intake text, summed per department.
  *
- * <p>The intake is analysed once for the three searches; each term is looked up once per kind and shared by the
+ * <p>The intake's words are filtered once for the three searches; each term is looked up once per kind and shared by the
  * query and the similarity scale, since term look-ups, not scoring, are most of the cost of a short query.
  */
 final class PrecedentSearch {
@@ -68,35 +65,28 @@ final class PrecedentSearch {
     private final Set<String> words;
     private final Set<String> bigrams;
 
-    PrecedentSearch(Analyzer analyzer, String text) throws IOException {
-        this.words = new LinkedHashSet<>();
-        this.bigrams = new LinkedHashSet<>();
-        analyse(analyzer.tokenStream(RoutingSchema.words(RoutingSchema.HANDLED), text));
-    }
-
     /**
      * Collects the words, and bigrams only where smartcn fell back to single characters: that is where it met a
      * name it does not know (a road, a village), and the bigrams of words it did recognise would only repeat them
      * at twice the search cost.
      */
-    private void analyse(TokenStream ts) throws IOException {
-        try (ts) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            String previousSingle = null;
-            int previousEnd = -1;
-            while (ts.incrementToken()) {
-                String token = term.toString();
-                words.add(token);
-                boolean single = token.length() == 1 && Character.isIdeographic(token.codePointAt(0));
-                if (single && previousSingle != null && previousEnd == offset.startOffset()) {
-                    bigrams.add(previousSingle + token);
-                }
-                previousSingle = single ? token : null;
-                previousEnd = offset.endOffset();
+    PrecedentSearch(List<SegmentedText.Word> text) {
+        this.words = new LinkedHashSet<>();
+        this.bigrams = new LinkedHashSet<>();
+        String previousSingle = null;
+        int previousEnd = -1;
+        for (SegmentedText.Word w : text) {
+            String token = w.text();
+            if (RoutingSchema.isStopWord(token)) {
+                continue;
             }
-            ts.end();
+            words.add(token);
+            boolean single = token.length() == 1 && Character.isIdeographic(token.codePointAt(0));
+            if (single && previousSingle != null && previousEnd == w.start()) {
+                bigrams.add(previousSingle + token);
+            }
+            previousSingle = single ? token : null;
+            previousEnd = w.end();
         }
     }
 

@@ -60,6 +60,11 @@ final class RoutingSchema {
         return "bi_" + kind;
     }
 
+    /** Whether the words analysis drops this (already folded and lower-cased) word. */
+    static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word);
+    }
+
     /** The same analysis for what is learned and what is asked, chosen by field name. */
     static Analyzer analyzer() {
         Analyzer bigrams = KbAnalyzers.bigrams();

@@ -84,7 +84,7 @@ public class RoutingService {
     /** Intake: up to three departments, best first, stored with the new ticket. */
     void onReceived(@Observes TicketReceived e) {
         Ticket t = e.ticket();
-        t.suggestedDepartments = suggest(t.content, t.category);
+        t.suggestedDepartments = toSuggested(suggester.suggest(e.words(), t.category, SUGGESTIONS));
     }
 
     /** Imported history that names its department teaches at once. */
@@ -97,8 +97,11 @@ public class RoutingService {
 
     /** Up to three departments for a call's text, best first: at intake, and while the agent still types it. */
     public List<SuggestedDepartment> suggest(String content, String category) {
-        return suggester.suggest(content, category, SUGGESTIONS).stream()
-                .map(s -> new SuggestedDepartment(s.code(), s.score(), s.reasons())).toList();
+        return toSuggested(suggester.suggest(content, category, SUGGESTIONS));
+    }
+
+    private static List<SuggestedDepartment> toSuggested(List<Suggestion> suggestions) {
+        return suggestions.stream().map(s -> new SuggestedDepartment(s.code(), s.score(), s.reasons())).toList();
     }
 
     /** A lead department's reply is a precedent for it; any return is evidence against the returning department. */

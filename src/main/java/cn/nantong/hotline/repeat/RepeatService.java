@@ -77,7 +77,7 @@ public class RepeatService {
             }
             return;
         }
-        ReportFeatures f = ReportFeatures.of(report(t));
+        ReportFeatures f = ReportFeatures.of(report(t), e.words());
         t.repeatFeatures = StoredFeatures.encode(f);
         t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
         lock(f);

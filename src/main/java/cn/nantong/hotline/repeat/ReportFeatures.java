@@ -1,5 +1,7 @@
 package cn.nantong.hotline.repeat;
 
+import cn.nantong.hotline.kb.index.SegmentedText;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -38,10 +40,15 @@ public final class ReportFeatures {
 
     /** Parses the address and the content (callers often name the place only in what they say). */
     public static ReportFeatures of(Report r) {
+        return of(r, SegmentedText.of(r.content()));
+    }
+
+    /** The same, with the content already cut into words. */
+    public static ReportFeatures of(Report r, SegmentedText content) {
         Place fromAddress = PARSER.parse(r.address(), r.district());
         Place fromContent = PARSER.parseText(r.content(), r.district());
         return new ReportFeatures(r, fromAddress.merge(fromContent), ProblemKinds.of(r.content()),
-                TextTokens.of(r.content()));
+                TextTokens.of(content));
     }
 
     /** Features parsed earlier (see {@link StoredFeatures}). */

@@ -1,25 +1,12 @@
 package cn.nantong.hotline.repeat;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import cn.nantong.hotline.kb.index.SegmentedText;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Content words of a text (smartcn segmentation) and the overlap of two such word sets. */
+/** Content words of a text (its smartcn words of two or more characters) and the overlap of two such word sets. */
 final class TextTokens {
-
-    /** One shared analyzer: building smartcn's dictionaries is the expensive part, reuse is thread-safe. */
-    private static final Analyzer ANALYZER = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            return new TokenStreamComponents(new HMMChineseTokenizer());
-        }
-    };
 
     /** Words that occur in nearly every call and would make unrelated reports look alike. */
     private static final Set<String> STOP = Set.of("我们", "你们", "他们", "一个", "这个", "那个", "已经", "现在",
@@ -30,23 +17,13 @@ final class TextTokens {
     private TextTokens() {
     }
 
-    static Set<String> of(String text) {
+    static Set<String> of(SegmentedText text) {
         Set<String> words = new HashSet<>();
-        if (text == null || text.isBlank()) {
-            return words;
-        }
-        try (TokenStream ts = ANALYZER.tokenStream("t", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String w = term.toString();
-                if (w.length() >= 2 && Character.isIdeographic(w.codePointAt(0)) && !STOP.contains(w)) {
-                    words.add(w);
-                }
+        for (SegmentedText.Word word : text.words()) {
+            String w = word.text();
+            if (w.length() >= 2 && Character.isIdeographic(w.codePointAt(0)) && !STOP.contains(w)) {
+                words.add(w);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return words;
     }

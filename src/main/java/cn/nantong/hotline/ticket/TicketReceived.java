@@ -1,5 +1,7 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.kb.index.SegmentedText;
+
 import java.util.List;
 
 /**
@@ -9,8 +11,9 @@ import java.util.List;
  * rewritten, which at a few hundred intakes a second is most of the database's work. The ticket has no id yet.
  * Repeat detection also decides the ticket's cluster here, from the agent's choice when there is one.
  *
+ * @param words             the caller's words, segmented once for every observer that reads them
  * @param confirmedRepeatOf the earlier ticket the agent linked at intake, or null
  * @param rejectedRepeatOf  earlier tickets the agent said are a different problem
  */
-public record TicketReceived(Ticket ticket, Long confirmedRepeatOf, List<Long> rejectedRepeatOf) {
+public record TicketReceived(Ticket ticket, SegmentedText words, Long confirmedRepeatOf, List<Long> rejectedRepeatOf) {
 }

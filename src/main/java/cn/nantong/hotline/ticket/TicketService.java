@@ -4,6 +4,7 @@ import cn.nantong.hotline.common.ClockProducer;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.directory.Directory;
 import cn.nantong.hotline.kb.KbEntry;
+import cn.nantong.hotline.kb.index.SegmentedText;
 import cn.nantong.hotline.privacy.PhoneVault;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,7 @@ public class TicketService {
             t.closedAt = t.receivedAt;
         }
         List<Long> notRepeatOf = r.notRepeatOf() == null ? List.of() : r.notRepeatOf();
-        received.fire(new TicketReceived(t, r.repeatOf(), notRepeatOf));
+        received.fire(new TicketReceived(t, SegmentedText.of(t.content), r.repeatOf(), notRepeatOf));
         t.persist();
         t.record(t.receivedAt, actor, imported ? "import" : "intake", null, t.handledBy,
                 t.status == TicketStatus.ANSWERED ? "当场答复，引用热线百科：" + String.join("、", t.answeredWith) : null);

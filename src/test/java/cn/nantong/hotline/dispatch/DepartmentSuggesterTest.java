@@ -1,5 +1,6 @@
 package cn.nantong.hotline.dispatch;
 
+import cn.nantong.hotline.kb.index.SegmentedText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,19 @@ class DepartmentSuggesterTest {
     }
 
     @Test
+    void aTextAlreadyCutIntoWordsIsRoutedByItsOpeningOnly() {
+        suggester.learnKbEntry("bus-card", "敬老卡办理", "敬老卡办理\n年满七十周岁老人 免费乘坐公交 办理材料 身份证", "transport");
+        String matter = "老人免费乘坐公交要办什么卡。";
+        String filler = "。".repeat(200);
+
+        assertEquals(suggester.suggest(matter, null, 3), suggester.suggest(SegmentedText.of(matter), null, 3));
+        assertEquals("transport", suggester.suggest(SegmentedText.of(matter + filler), null, 3).get(0).code());
+        assertTrue(suggester.suggest(SegmentedText.of(filler + matter), null, 3).isEmpty(),
+                "words after the opening 200 characters do not count, as for a plain string");
+        assertTrue(suggester.suggest(filler + matter, null, 3).isEmpty());
+    }
+
+    @Test
     void rulesRouteAndAreReplacedWhole() {
         suggester.replaceRules(List.of(new RoutingRule("广场舞", null, "public-security", 1.0),
                 new RoutingRule(null, "公积金", "housing-fund", 1.0)));
@@ -176,7 +190,7 @@ class DepartmentSuggesterTest {
         for (String odd : new String[]{null, "", "   ", "？？？！！！", "嗯嗯", "……"}) {
             assertTrue(suggester.suggest(odd, null, 3).isEmpty(), () -> "for input " + odd);
         }
-        assertTrue(suggester.suggest(null, "  ", 3).isEmpty());
+        assertTrue(suggester.suggest((String) null, "  ", 3).isEmpty());
     }
 
     @Test
