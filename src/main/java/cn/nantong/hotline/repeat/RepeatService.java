@@ -268,11 +268,12 @@ public class RepeatService {
     private static void lock(ReportFeatures f) {
         Set<String> keys = new HashSet<>(f.placeKeys());
         keys.add("caller:" + f.report().callerKey());
-        // One round trip; always in ascending order, so two intakes never wait for each other crosswise.
-        String values = keys.stream().map(String::hashCode).distinct().sorted().map(h -> "(" + h + ")")
-                .collect(java.util.stream.Collectors.joining(","));
-        em().createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_SPACE + ", h)) from (values " + values + ") v(h)")
-                .getSingleResult();
+        // One round trip; always in ascending order, so two intakes never wait for each other crosswise. The keys go
+        // as one array literal, so the statement's text is the same for every intake and is prepared only once.
+        String sorted = keys.stream().map(String::hashCode).distinct().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        em().createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_SPACE + ", h)) from unnest(cast(?1 as int[])) h")
+                .setParameter(1, sorted).getSingleResult();
     }
 
     /** The ticket's place keys, in one statement: its future repeats find it through them. */

@@ -52,12 +52,13 @@ public class IdempotencyGuard {
             throw ProblemException.badRequest("Idempotency-Key", "Idempotency-Key 最长 200 个字符。");
         }
         String hash = sha256(request);
-        Response earlier = replay(actor, key, hash);
-        if (earlier != null) {
-            return earlier;
-        }
         try {
+            // The look-up shares the work's transaction: a second one per request cost as much as the look-up.
             return QuarkusTransaction.joiningExisting().call(() -> {
+                Response earlier = replay(actor, key, hash);
+                if (earlier != null) {
+                    return earlier;
+                }
                 Outcome o = work.get();
                 String body = write(o.body());
                 Panache.getEntityManager().createNativeQuery("""
@@ -70,7 +71,7 @@ public class IdempotencyGuard {
             });
         } catch (PersistenceException e) {
             // A concurrent retry with the same key committed first: its answer is the answer.
-            Response raced = replay(actor, key, hash);
+            Response raced = QuarkusTransaction.requiringNew().call(() -> replay(actor, key, hash));
             if (raced != null) {
                 return raced;
             }
@@ -79,9 +80,9 @@ public class IdempotencyGuard {
     }
 
     private Response replay(String actor, String key, String hash) {
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+        List<?> rows = Panache.getEntityManager().createNativeQuery(
                         "select request_hash, status, body from idempotency_record where actor = ?1 and key = ?2")
-                .setParameter(1, actor).setParameter(2, key).getResultList());
+                .setParameter(1, actor).setParameter(2, key).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
