@@ -2,10 +2,15 @@
 # Shared by the run-*.sh scripts here (sourced, not run): starting, restarting and stopping the service
 # and its embedded PostgreSQL, clean-up on any exit, clock and CPU helpers, the service build.
 # Expects log(), die(), MAIN, HERE and the SVC_PID / DATA_DIR variables of the calling script. SERVICE_APP is the
-# Quarkus app that start_service runs (default: the build output, $MAIN/target/quarkus-app).
+# Quarkus app that start_service runs (default: the build output, $MAIN/target/quarkus-app). SERVICE_JVM_OPTS is the
+# JVM it runs on: by default the Helm chart's jvmOptions in a pod of the chart's default 2 GiB memory limit, so that
+# figures are those of the service as deployed; SERVICE_JAVA_OPTS adds to it (system properties, diagnostics).
 
 SVC_PID=""
 DATA_DIR=""
+CHART_JVM_OPTS="$(sed -n 's/^jvmOptions: "\(.*\)"$/\1/p' "$MAIN/helm/hotline12345/values.yaml")"
+[[ -n "$CHART_JVM_OPTS" ]] || { echo "no jvmOptions in helm/hotline12345/values.yaml" >&2; exit 1; }
+SERVICE_JVM_OPTS="${SERVICE_JVM_OPTS-"-XX:MaxRAM=2g $CHART_JVM_OPTS"}"
 # Stops the service and its PostgreSQL and removes the data dir; "stop_service keep" keeps the data dir (and
 # DATA_DIR) for a restart on the same database.
 stop_service() {
@@ -113,7 +118,7 @@ pg_ticks() {
 start_service() {
   local app="${SERVICE_APP:-$MAIN/target/quarkus-app}"
   JAR_ID="$(cd "$app" && cat app/*.jar | sha256sum | cut -c1-12) built $(date -r "$app/app" '+%F %T')"
-  log "service under test: $app (app jar sha256 $JAR_ID)"
+  log "service under test: $app (app jar sha256 $JAR_ID), JVM options: $SERVICE_JVM_OPTS ${SERVICE_JAVA_OPTS:-}"
   local newer
   newer="$(find "$MAIN/src/main" -type f -newer "$app/app" | wc -l)"
   (( newer == 0 )) || log "NOTE: $newer files under src/main are newer than this jar; rebuild (mvn -DskipTests package) to measure the latest code"
@@ -122,7 +127,7 @@ start_service() {
   local t0
   t0="$(now)"
   # shellcheck disable=SC2086
-  (cd "$MAIN" && exec java ${SERVICE_JAVA_OPTS:-} "$@" -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
+  (cd "$MAIN" && exec java ${SERVICE_JVM_OPTS} ${SERVICE_JAVA_OPTS:-} "$@" -Dhotline.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" \
     -jar "$app/quarkus-run.jar") >"$SERVICE_LOG" 2>&1 3>&- &
   SVC_PID=$!
   until curl -sf -o /dev/null "$BASE_URL/q/health/ready"; do

@@ -80,7 +80,8 @@ class HelmChartTest {
         assertSecretRef(env(container, "HOTLINE_PRIVACY_KEY"), "hotline-privacy", "key");
         assertSecretRef(env(container, "HOTLINE_PRIVACY_HASH_KEY"), "hotline-privacy", "hash-key");
         assertSecretRef(env(container, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"), "hotline-privacy", "session-key");
-        assertTrue(env(container, "JAVA_TOOL_OPTIONS").at("/value").asText().contains("MaxRAMPercentage"));
+        String jvm = env(container, "JAVA_TOOL_OPTIONS").at("/value").asText();
+        assertTrue(jvm.contains("MaxRAMPercentage") && jvm.contains("-XX:+UseParallelGC"), jvm);
         assertFalse(deployment.toString().contains("s3cret-from-vault"), "the password must stay in the Secret");
 
         // Probes.
