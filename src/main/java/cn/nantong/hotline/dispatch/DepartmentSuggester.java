@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -140,7 +139,8 @@ public final class DepartmentSuggester implements Closeable {
     /** A 热线百科 entry whose department handles its matter, shown by its title in reasons; upsert by entry id. */
     public void learnKbEntry(String entryId, String title, String text, String department) {
         Document doc = document(KB, text, department);
-        doc.add(new StoredField(TITLE, title == null ? entryId : title));
+        // A doc value rather than a stored field: reading a stored field decompresses a whole block of documents.
+        doc.add(new SortedDocValuesField(TITLE, new BytesRef(title == null ? entryId : title)));
         update(KB, kbKey(entryId), doc);
     }
 

@@ -127,9 +127,8 @@ final class PrecedentSearch {
             }
         }
         if (RoutingSchema.KB.equals(kind)) {
-            // Stored fields are read a compressed block at a time: only the winners' titles are worth it.
             for (Neighbours n : byDept.values()) {
-                n.bestTitle = title(searcher, n.bestDoc);
+                n.bestTitle = docValue(searcher, n.bestDoc, RoutingSchema.TITLE);
             }
         }
         return byDept;
@@ -185,10 +184,6 @@ final class PrecedentSearch {
             }
         }
         return found;
-    }
-
-    private static String title(IndexSearcher searcher, int doc) throws IOException {
-        return searcher.storedFields().document(doc, Set.of(RoutingSchema.TITLE)).get(RoutingSchema.TITLE);
     }
 
     private static String docValue(IndexSearcher searcher, int doc, String field) throws IOException {
