@@ -37,6 +37,12 @@ public class ClusterEditing {
                 update supervision_case set cluster_id = case when status = 'CLOSED' or not exists
                     (select 1 from supervision_case o where o.cluster_id = ?1 and o.status <> 'CLOSED') then ?1 end
                 where cluster_id = ?2""").setParameter(1, into).setParameter(2, from).executeUpdate();
+        // The merged cluster's open case takes the reports that came with the merge.
+        em.createNativeQuery("""
+                insert into supervision_case_ticket (case_id, ticket_id)
+                select c.id, t.id from supervision_case c join ticket t on t.cluster_id = c.cluster_id
+                where c.cluster_id = ?1 and c.status <> 'CLOSED'
+                on conflict do nothing""").setParameter(1, into).executeUpdate();
         if (target.firstAt.isAfter(source.firstAt)) {
             target.firstAt = source.firstAt;
             target.firstTicketId = source.firstTicketId;

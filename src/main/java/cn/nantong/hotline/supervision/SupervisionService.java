@@ -41,7 +41,8 @@ public class SupervisionService {
                 .setParameter(1, t.clusterId != null ? "case-cluster:" + t.clusterId : "case-ticket:" + t.id)
                 .getSingleResult();
         SupervisionCase c = openCaseOf(t);
-        if (c == null) {
+        boolean opened = c == null;
+        if (opened) {
             c = new SupervisionCase();
             c.clusterId = t.clusterId;
             c.district = t.district;
@@ -57,12 +58,19 @@ public class SupervisionService {
                         c.reasons.stream().filter(r -> !before.contains(r)).toList()));
             }
         }
-        // The whole problem comes with the case: every report of the cluster, not only the one that tipped it.
-        em.createNativeQuery("""
+        // The whole problem comes with a new case: every report of the cluster, not only the one that tipped it.
+        // An open case already holds its cluster's reports (a merge brings the other cluster's, ClusterEditing), so
+        // a later report adds only itself, however often the problem has been reported.
+        var insert = em.createNativeQuery(opened ? """
                 insert into supervision_case_ticket (case_id, ticket_id)
                 select ?1, id from ticket where id = ?2 or (cluster_id is not null and cluster_id = ?3)
-                on conflict do nothing""")
-                .setParameter(1, c.id).setParameter(2, t.id).setParameter(3, t.clusterId == null ? -1L : t.clusterId).executeUpdate();
+                on conflict do nothing""" : """
+                insert into supervision_case_ticket (case_id, ticket_id) values (?1, ?2) on conflict do nothing""")
+                .setParameter(1, c.id).setParameter(2, t.id);
+        if (opened) {
+            insert.setParameter(3, t.clusterId == null ? -1L : t.clusterId);
+        }
+        insert.executeUpdate();
         persistEvents(c);
     }
 

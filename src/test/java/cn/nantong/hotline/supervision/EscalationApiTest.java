@@ -64,6 +64,28 @@ class EscalationApiTest {
     }
 
     @Test
+    void reportsMergedIntoAnEscalatedClusterJoinItsCase() {
+        long first = intake(report("COMPLAINT", "13600150011", "如东县", "如东县掘港街道青园路88号海棠苑2幢",
+                "海棠苑2幢楼下的路灯坏了一个多月，晚上一片漆黑，老人走路摔了好几次。")).getLong("id");
+        intake(report("COMPLAINT", "13600150012", "如东县", "海棠苑2幢", "海棠苑2幢门口路灯不亮，晚上太黑了。"));
+        long cluster = intake(report("COMPLAINT", "13600150013", "如东县", "如东县海棠苑",
+                "海棠苑的路灯坏了好久，一直没人来修。")).getLong("clusterId");
+        long caseId = SupervisionApiTest.caseOf(first).getLong("id");
+        JsonPath other = intake(report("COMPLAINT", "13600150014", "如东县", "如东县掘港街道石榴苑5幢",
+                "石榴苑5幢门口路灯一个月不亮了，晚上出门很危险。"));
+        JsonPath otherAgain = intake(report("COMPLAINT", "13600150015", "如东县", "石榴苑5幢",
+                "石榴苑5幢路灯坏了没人修，黑咕隆咚的。"));
+        long otherCluster = otherAgain.getLong("clusterId");
+        as("coord1").contentType(ContentType.JSON).body(Map.of("into", cluster, "note", "同一条线路故障"))
+                .when().post("/api/repeat/clusters/" + otherCluster + "/merge").then().statusCode(200);
+
+        JsonPath merged = SupervisionApiTest.caseOf(first);
+        assertEquals(caseId, merged.getLong("id"));
+        assertEquals(5, merged.getList("tickets").size(), "the merged cluster's two reports came with it");
+        assertTrue(merged.getList("tickets.id", Long.class).contains(other.getLong("id")));
+    }
+
+    @Test
     void aReportAfterTheDepartmentDeclaredItResolvedIsTheLoop() {
         long first = handled(intake(report("COMPLAINT", "13600150011", "启东市", "启东市和平南路12号",
                         "和平南路12号门口的路灯坏了两个月，晚上一片漆黑，老人摔倒过。")).getLong("id"),
