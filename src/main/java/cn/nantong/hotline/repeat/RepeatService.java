@@ -235,17 +235,21 @@ public class RepeatService {
         // A little past the report's own time: two calls recorded at the same moment on two instances are
         // decided one after the other, and the one decided second may carry the earlier timestamp.
         Instant to = t.receivedAt.plus(RACE_SLACK);
+        // Each key gives only its own newest (one more than needed, in case one is the report itself): together they
+        // hold the newest overall, and a busy street's thousands of reports in the window are never read to no use.
         List<Long> ids = ((List<Number>) em().createNativeQuery("""
                 select ticket_id from (
-                    select ticket_id, received_at from repeat_place_key
-                    where place_key in (:keys) and received_at >= :from and received_at <= :to
+                    select p.ticket_id, p.received_at from unnest(cast(:keys as text[])) k(key) cross join lateral (
+                        select ticket_id, received_at from repeat_place_key
+                        where place_key = k.key and received_at >= :from and received_at <= :to
+                        order by received_at desc, ticket_id desc limit :perKey) p
                     union all
                     select id, received_at from ticket
                     where caller_phone_hash = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
                   ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc, ticket_id desc limit :max""")
-                .setParameter("keys", keys).setParameter("from", from).setParameter("to", to)
+                .setParameter("keys", keys.toArray(String[]::new)).setParameter("from", from).setParameter("to", to)
                 .setParameter("phone", t.callerPhoneHash).setParameter("self", t.id == null ? -1 : t.id)
-                .setParameter("max", MAX_CANDIDATES)
+                .setParameter("max", MAX_CANDIDATES).setParameter("perKey", MAX_CANDIDATES + 1)
                 .getResultList()).stream().map(Number::longValue).toList();
         Map<Long, ReportFeatures> known = new HashMap<>(recent.getAllPresent(ids));
         List<Long> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
