@@ -14,15 +14,23 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Starts PostgreSQL on a free port with its cluster in {@code dir}, which survives restarts. */
-    public static EmbeddedPostgres start(Path dir) throws IOException {
+    /**
+     * Starts PostgreSQL on a free port with its cluster in {@code dir}, which survives restarts. A durable cluster
+     * flushes every commit to disk, as PostgreSQL does by default; zonky, made for throw-away test databases,
+     * turns that off, and then a power cut can lose the last commits or damage the cluster.
+     */
+    public static EmbeddedPostgres start(Path dir, boolean durable) throws IOException {
         Files.createDirectories(dir);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100")
-                .start();
+                .setServerConfig("max_connections", "100");
+        if (durable) {
+            // Given after zonky's own -F on the command line, so these win.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        return builder.start();
     }
 
     public static void stopQuietly(EmbeddedPostgres pg) {

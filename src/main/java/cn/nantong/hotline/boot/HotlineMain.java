@@ -29,7 +29,7 @@ public class HotlineMain {
             return;
         }
         Path dataDir = Path.of(config.getOptionalValue("hotline.data-dir", String.class).orElse("data"));
-        EmbeddedPostgres pg = EmbeddedDatabase.start(dataDir.resolve("postgres"));
+        EmbeddedPostgres pg = EmbeddedDatabase.start(dataDir.resolve("postgres"), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> EmbeddedDatabase.stopQuietly(pg)));
         System.setProperty("quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");

@@ -20,7 +20,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         try {
             Files.createDirectories(Path.of("target"));
             Path dir = Files.createTempDirectory(Path.of("target"), "test-pg-");
-            pg = EmbeddedDatabase.start(dir);
+            pg = EmbeddedDatabase.start(dir, false); // thrown away after the run: no need to flush each commit
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
