@@ -13,7 +13,9 @@
 # 5. stops the service and its PostgreSQL and removes the data dir, also on failure or Ctrl-C.
 #
 # Settings (environment): BENCH_PORT=18090 BENCH_USERS=32 (a space-separated list runs each in turn, e.g.
-# "16 32 64") BENCH_DURATION=45 BENCH_WARMUP=60 BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
+# "16 32 64") BENCH_RATES="" (then open-model runs: new calls arrive at each of these rates per second, whatever
+# the answers take, over shared keep-alive connections, e.g. "100 150") BENCH_DURATION=45 BENCH_WARMUP=60
+# BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
 # BENCH_QUIET_WAIT=60 BENCH_QUIET_CORES=0.3 (wait up to 60 s for other work on the machine to calm down)
 # BENCH_BCRYPT_COST=N: DIAGNOSTIC what-if, re-hash agent1's password with bcrypt cost N in the throw-away
 # benchmark database (the service uses cost 10); figures from such a run are labelled and are not the target figure.
@@ -24,6 +26,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MAIN="$(cd "$HERE/.." && pwd)"
 PORT="${BENCH_PORT:-18090}"
 USERS_LIST="${BENCH_USERS:-32}"
+RATES_LIST="${BENCH_RATES:-}"
 DURATION="${BENCH_DURATION:-45}"
 WARMUP="${BENCH_WARMUP:-60}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
@@ -45,6 +48,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   die "port $PORT is already in use; set BENCH_PORT to a free port"
 fi
 for u in $USERS_LIST; do [[ "$u" =~ ^[1-9][0-9]*$ ]] || die "BENCH_USERS must be numbers, got '$USERS_LIST'"; done
+for r in $RATES_LIST; do [[ "$r" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RATES must be whole numbers per second, got '$RATES_LIST'"; done
 
 # shellcheck source=bench-lib.sh
 source "$HERE/bench-lib.sh"
@@ -100,11 +104,11 @@ RUN_ID="$(date +%s%N)"
 # Counts the Gatling runs: the run id seeds the bodies and the Idempotency-Keys, so a user count measured twice
 # must not reuse the first run's keys (the service would rightly answer the retries without creating anything).
 RUN_NO=0
-gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
+gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users, $5 = arrivals/s (open model) or 0
   RUN_NO=$((RUN_NO + 1))
   (cd "$HERE" && mvn -q -B gatling:test -Dbench.simulation="$SIMULATION" -Dbench.baseUrl="$BASE_URL" \
-    -Dbench.users="$4" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
-    -Dbench.runId="$RUN_ID-$RUN_NO-$1-$4" -Dbench.description="$1: $4 users x $2 s, POST /api/tickets")
+    -Dbench.users="$4" -Dbench.rate="${5:-0}" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
+    -Dbench.runId="$RUN_ID-$RUN_NO-$1-$4-${5:-0}" -Dbench.description="$1: ${4} users / ${5:-0} per s x $2 s, POST /api/tickets")
 }
 
 
@@ -121,16 +125,25 @@ SUMMARY=()
 VERDICT=0
 
 # ------------------------------------------------------------------ measured runs
-for USERS in $USERS_LIST; do
+LOADS=()
+for u in $USERS_LIST; do LOADS+=("$u 0"); done
+for r in $RATES_LIST; do LOADS+=("0 $r"); done
+for LOAD in "${LOADS[@]}"; do
+  read -r USERS RATE <<<"$LOAD"
+  if (( RATE > 0 )); then
+    LABEL="$RATE/s"; MODEL="open model: $RATE new calls per second whatever the answers take, shared keep-alive connections"
+  else
+    LABEL="$USERS users"; MODEL="$USERS concurrent agents (closed model, no think time)"
+  fi
   wait_quiet
-  RUN_LOG="$HERE/target/gatling-intake-$((RUN_NO + 1))-$USERS.log"
+  RUN_LOG="$HERE/target/gatling-intake-$((RUN_NO + 1))-${USERS}u-${RATE}r.log"
   BEFORE="$(db_total)"
   C0="$(cpu_ticks)"; P0="$(pg_ticks)"; B0="$(busy_ticks)"; W0="$(now)"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-  log "measured run: $USERS concurrent users for $DURATION s (Gatling output: $RUN_LOG)"
+  log "measured run: $MODEL, $DURATION s (Gatling output: $RUN_LOG)"
   set +e
   TIMEFORMAT='%U %S'
-  { time gatling intake "$DURATION" true "$USERS" >"$RUN_LOG" 2>&1 ; } 2>"$HERE/target/loadgen-cpu.txt"
+  { time gatling intake "$DURATION" true "$USERS" "$RATE" >"$RUN_LOG" 2>&1 ; } 2>"$HERE/target/loadgen-cpu.txt"
   GATLING_RC=$?
   LOADGEN_CPU="$(awk '{ print $1 + $2 }' "$HERE/target/loadgen-cpu.txt")"
   set -e
@@ -142,9 +155,9 @@ for USERS in $USERS_LIST; do
   count_run "$RUN_LOG"; MOK="$RUN_OK"; MKO="$RUN_KO"
   sed -n '/---- Global Information/,/^====/p' "$RUN_LOG"
   grep -E '^Global: ' "$RUN_LOG" || true
-  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$USERS" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" <<'PY'
+  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$LABEL" "$MODEL" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" <<'PY'
 import html, re, sys
-(path, c0, c1, p0, p1, b0, b1, w0, w1, hz, cores, users, duration, loadgen, report,
+(path, c0, c1, p0, p1, b0, b1, w0, w1, hz, cores, label, model, duration, loadgen, report,
  before, after, mok, mko, bcrypt) = sys.argv[1:]
 text = open(path, encoding="utf-8").read()
 block = text[text.rindex("---- Global Information"):]
@@ -162,10 +175,10 @@ wall = float(w1) - float(w0)
 ok = rps >= 400 and p99 <= 50 and mko == 0
 out = sys.stderr
 print(file=out)
-print(f"================ ticket intake benchmark: {users} users ================", file=out)
+print(f"================ ticket intake benchmark: {label} ================", file=out)
 if bcrypt:
     print(f"DIAGNOSTIC RUN   : agent1's bcrypt cost lowered to {bcrypt} (service default 10); not the target figure", file=out)
-print(f"load             : {users} concurrent agents (closed model, no think time), {duration} s measured, POST /api/tickets", file=out)
+print(f"load             : {model}, {duration} s measured, POST /api/tickets", file=out)
 print(f"requests         : {int(n)} ({mko} failed)", file=out)
 print(f"tickets/s        : {rps:.1f}   (201 answers / s over the run)", file=out)
 print(f"latency (ms)     : p50 {p50:.0f} | p95 {p95:.0f} | p99 {p99:.0f} | max {mx:.0f} | mean {mean:.0f}", file=out)
@@ -194,7 +207,7 @@ try:
             print(f"  {r[0]:24} {r[1]:>7} {r[2]:>7} {r[3]:>6} {r[4]:>6} {r[5]:>6} {r[6]:>6}", file=out)
 except OSError:
     pass
-print(f"| {users}{' (bcrypt ' + bcrypt + ')' if bcrypt else ''} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {mx:.0f} | {mko} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
+print(f"| {label}{' (bcrypt ' + bcrypt + ')' if bcrypt else ''} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {mx:.0f} | {mko} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
 PY
   )" 2>&3
   SUMMARY+=("$LINE")
@@ -223,7 +236,7 @@ else
   log "database check: MISMATCH, $((END_COUNT - START_COUNT)) new tickets vs $TOTAL_OK answers 201"
   VERDICT=1
 fi
-log "summary (users | tickets/s | p50 | p95 | p99 | max ms | failed | service ms CPU/ticket | PostgreSQL ms CPU/ticket | DB check | target):"
+log "summary (load | tickets/s | p50 | p95 | p99 | max ms | failed | service ms CPU/ticket | PostgreSQL ms CPU/ticket | DB check | target):"
 printf '    %s\n' "${SUMMARY[@]}" >&3
 log "service under test: app jar sha256 $JAR_ID"
 exit "$VERDICT"

@@ -1,7 +1,6 @@
 package cn.nantong.hotline.loadtest;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -15,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -30,10 +31,15 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * carries its own {@code Idempotency-Key} (run id + sequence number), as a real client would, and must answer
  * 201. Requests are named by ticket type so the report breaks latency down by it.
  *
+ * <p>With {@code bench.rate} above 0 the model is open instead: that many new calls arrive each second whatever
+ * the answers take, as calls reach a hotline, each a virtual user sending one intake over connections shared by
+ * all of them (as behind a gateway). Latency then shows what an agent waits at that arrival rate, with no
+ * client-side queueing hiding it.
+ *
  * <p>Bounded in time (the loop's duration, plus {@code maxDuration} as a hard stop) and in count (a global
  * request budget, {@code bench.maxRequests}); targets only 127.0.0.1.
  *
- * <p>System properties: bench.baseUrl (http://127.0.0.1:18090), bench.users (32), bench.duration (45, seconds),
+ * <p>System properties: bench.baseUrl (http://127.0.0.1:18090), bench.users (32), bench.rate (0: closed model), bench.duration (45, seconds),
  * bench.maxRequests (2,000 × duration), bench.requestName ("intake"; the warm-up uses "warmup"), bench.assert
  * (true: check the target), bench.targetRps (400), bench.targetP99Ms (50), bench.user / bench.password
  * (agent1 / demo12345), bench.seed (run-dependent: the sequence numbers restart with every run), bench.runId
@@ -47,6 +53,7 @@ public class TicketIntakeSimulation extends Simulation {
 
     private final String baseUrl = System.getProperty("bench.baseUrl", "http://127.0.0.1:18090");
     private final int users = Integer.getInteger("bench.users", 32);
+    private final double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
     private final Duration duration = Duration.ofSeconds(Integer.getInteger("bench.duration", 45));
     private final long maxRequests = Long.getLong("bench.maxRequests", 2_000L * duration.toSeconds());
     private final String requestName = System.getProperty("bench.requestName", "intake");
@@ -69,7 +76,7 @@ public class TicketIntakeSimulation extends Simulation {
             throw new IllegalArgumentException("bench.baseUrl must point at 127.0.0.1, got " + baseUrl);
         }
 
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
+        HttpProtocolBuilder base = http.baseUrl(baseUrl)
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json; charset=UTF-8")
                 .userAgentHeader("hotline-load-test")
@@ -77,6 +84,7 @@ public class TicketIntakeSimulation extends Simulation {
                 // Gatling's default warm-up call goes to an outside host: never.
                 .disableWarmUp()
                 .disableCaching();
+        HttpProtocolBuilder protocol = rate > 0 ? base.shareConnections() : base;
 
         // Records are generated on demand from a shared sequence number; the body is a pure function of it.
         Iterator<Map<String, Object>> records = new Iterator<>() {
@@ -100,10 +108,13 @@ public class TicketIntakeSimulation extends Simulation {
                         .body(StringBody("#{body}"))
                         .check(status().is(201)));
 
-        ScenarioBuilder scn = scenario("ticket intake, " + users + " concurrent users")
-                .exec(asLongAsDuring(session -> budget.getAndDecrement() > 0, duration).on(intake));
-
-        var setUp = setUp(scn.injectClosed(constantConcurrentUsers(users).during(duration)))
+        var setUp = setUp(rate > 0
+                ? scenario("ticket intake, " + rate + " arrivals per second")
+                        .exec(doIf(session -> budget.getAndDecrement() > 0).then(intake))
+                        .injectOpen(constantUsersPerSec(rate).during(duration))
+                : scenario("ticket intake, " + users + " concurrent users")
+                        .exec(asLongAsDuring(session -> budget.getAndDecrement() > 0, duration).on(intake))
+                        .injectClosed(constantConcurrentUsers(users).during(duration)))
                 .protocols(protocol)
                 .maxDuration(duration.plusSeconds(30));
         if (checkTarget) {
