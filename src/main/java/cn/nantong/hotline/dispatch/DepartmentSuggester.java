@@ -187,13 +187,12 @@ public final class DepartmentSuggester implements Closeable {
 
     /** Up to {@code max} departments, best first; empty when nothing in the text points anywhere. */
     public List<Suggestion> suggest(String text, String category, int max) {
-        String q = text == null ? "" : text.strip();
-        return suggest(SegmentedText.of(q.length() > MAX_QUERY_CHARS ? q.substring(0, MAX_QUERY_CHARS) : q), category, max);
+        return suggest(SegmentedText.of(opening(text == null ? "" : text.strip())), category, max);
     }
 
     /** The same for a text already cut into words; only its opening {@value #MAX_QUERY_CHARS} characters count. */
     public List<Suggestion> suggest(SegmentedText text, String category, int max) {
-        String q = text.text().length() > MAX_QUERY_CHARS ? text.text().substring(0, MAX_QUERY_CHARS) : text.text();
+        String q = opening(text.text());
         if (max <= 0 || (q.isBlank() && (category == null || category.isBlank()))) {
             return List.of();
         }
@@ -208,6 +207,10 @@ public final class DepartmentSuggester implements Closeable {
             throw new UncheckedIOException(e);
         }
         return ballot.top(max);
+    }
+
+    private static String opening(String text) {
+        return text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
     }
 
     /** Rules to start from before an administrator edits any, from {@code routing/default-rules.txt}. */

@@ -61,16 +61,12 @@ public class SupervisionService {
         // The whole problem comes with a new case: every report of the cluster, not only the one that tipped it.
         // An open case already holds its cluster's reports (a merge brings the other cluster's, ClusterEditing), so
         // a later report adds only itself, however often the problem has been reported.
-        var insert = em.createNativeQuery(opened ? """
+        long wholeCluster = opened && t.clusterId != null ? t.clusterId : -1L;
+        em.createNativeQuery("""
                 insert into supervision_case_ticket (case_id, ticket_id)
-                select ?1, id from ticket where id = ?2 or (cluster_id is not null and cluster_id = ?3)
-                on conflict do nothing""" : """
-                insert into supervision_case_ticket (case_id, ticket_id) values (?1, ?2) on conflict do nothing""")
-                .setParameter(1, c.id).setParameter(2, t.id);
-        if (opened) {
-            insert.setParameter(3, t.clusterId == null ? -1L : t.clusterId);
-        }
-        insert.executeUpdate();
+                select ?1, id from ticket where id = ?2 or cluster_id = ?3
+                on conflict do nothing""")
+                .setParameter(1, c.id).setParameter(2, t.id).setParameter(3, wholeCluster).executeUpdate();
         persistEvents(c);
     }
 
