@@ -4,6 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static cn.nantong.hotline.support.Api.anonymous;
 import static cn.nantong.hotline.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,5 +34,31 @@ class CachedPasswordIdentityProviderTest {
                     .then().statusCode(401);
         }
         assertEquals(before + 2, provider.bcryptChecks(), "a wrong password is never cached");
+    }
+
+    /** When the memory of a busy client's password lapses, its requests in flight share one bcrypt check. */
+    @Test
+    void concurrentRequestsShareOneBcryptCheck() throws Exception {
+        provider.forgetAll();
+        long before = provider.bcryptChecks();
+        int clients = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return as("agent1").when().get("/api/me").statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, provider.bcryptChecks(), "one bcrypt check for all " + clients + " requests");
     }
 }
