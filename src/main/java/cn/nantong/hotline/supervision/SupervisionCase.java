@@ -83,19 +83,26 @@ public class SupervisionCase extends PanacheEntityBase {
     @Transient
     final List<CaseEvent> pendingEvents = new ArrayList<>();
 
-    /** Adds triggers not yet on the case; true if anything was new. */
-    boolean addTriggers(List<Trigger> fired) {
-        boolean changed = false;
+    /**
+     * Adds the fired triggers: one reason per kind, {@code reasons[i]} explaining {@code triggers[i]}. A kind
+     * already on the case keeps its place and takes the newer reason ("反映 5 次" instead of "反映 4 次"): a
+     * problem reported a thousand times is one reason with its latest count, not a thousand lines.
+     *
+     * @return the reasons of the kinds new to the case, for its timeline
+     */
+    List<String> addTriggers(List<Trigger> fired) {
+        List<String> added = new ArrayList<>();
         for (Trigger t : fired) {
-            if (!reasons.contains(t.reason())) {
-                reasons.add(t.reason());
-                changed = true;
-            }
-            if (!triggers.contains(t.kind().name())) {
+            int i = triggers.indexOf(t.kind().name());
+            if (i < 0) {
                 triggers.add(t.kind().name());
+                reasons.add(t.reason());
+                added.add(t.reason());
+            } else if (!reasons.get(i).equals(t.reason())) {
+                reasons.set(i, t.reason());
             }
         }
-        return changed;
+        return added;
     }
 
     /** 交办: the coordinator names the lead and co-departments and the supervision deadline. */

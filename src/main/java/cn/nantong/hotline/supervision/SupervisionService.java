@@ -52,10 +52,9 @@ public class SupervisionService {
             c.persist();
             c.record(now, "system", "open", null, String.join("；", c.reasons));
         } else {
-            List<String> before = List.copyOf(c.reasons);
-            if (c.addTriggers(fired)) {
-                c.record(now, "system", "trigger", null, String.join("；",
-                        c.reasons.stream().filter(r -> !before.contains(r)).toList()));
+            List<String> added = c.addTriggers(fired);
+            if (!added.isEmpty()) {
+                c.record(now, "system", "trigger", null, String.join("；", added));
             }
         }
         // The whole problem comes with a new case: every report of the cluster, not only the one that tipped it.

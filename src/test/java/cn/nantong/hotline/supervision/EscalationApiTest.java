@@ -61,6 +61,9 @@ class EscalationApiTest {
         JsonPath again = SupervisionApiTest.caseOf(first);
         assertEquals(c.getLong("id"), again.getLong("id"), "a fourth report joins the same case");
         assertEquals(4, again.getList("tickets").size());
+        assertEquals(List.of("30 天内同一问题被反映 4 次"), again.getList("reasons"), "the latest count, not a line per report");
+        assertEquals(List.of("open"), again.getList("timeline.action"),
+                "the timeline says when the case opened, not every report since: " + again.prettify());
     }
 
     @Test

@@ -17,8 +17,9 @@ class SupervisionCaseTest {
     @Test
     void aCaseGoesFromOpenThroughNoticeToClosedLeavingATimeline() {
         SupervisionCase c = new SupervisionCase();
-        assertTrue(c.addTriggers(List.of(new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 3 次"))));
-        assertTrue(!c.addTriggers(List.of(new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 3 次"))));
+        assertEquals(List.of("30 天内同一问题被反映 3 次"),
+                c.addTriggers(List.of(new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 3 次"))));
+        assertEquals(List.of(), c.addTriggers(List.of(new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 3 次"))));
         c.assign("water", List.of("housing-construction"), NOW.plusSeconds(86400 * 5), null, "coord1", NOW);
         assertThrows(ProblemException.class, () -> c.respond("water", "已到场", "dept", NOW), "no notice yet");
         c.issueNotice("请于 3 月 6 日前解决东区供水压力问题", "coord1", NOW);
@@ -30,6 +31,20 @@ class SupervisionCaseTest {
         assertEquals(List.of("assign", "notice", "response", "resolve", "close"),
                 c.pendingEvents.stream().map(e -> e.action).toList());
         assertEquals(List.of(), c.allowedActions());
+    }
+
+    @Test
+    void aKindAlreadyOnTheCaseTakesTheLatestReasonInsteadOfAddingOne() {
+        SupervisionCase c = new SupervisionCase();
+        c.addTriggers(List.of(new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 3 次")));
+        for (int n = 4; n <= 1000; n++) {
+            assertEquals(List.of(), c.addTriggers(List.of(new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 " + n + " 次"))));
+        }
+        assertEquals(List.of("部门答复已办结后，群众再次反映同一问题"), c.addTriggers(List.of(
+                new Trigger(Trigger.Kind.REPEATED, "30 天内同一问题被反映 1001 次"),
+                new Trigger(Trigger.Kind.LOOP, "部门答复已办结后，群众再次反映同一问题"))));
+        assertEquals(List.of("REPEATED", "LOOP"), c.triggers);
+        assertEquals(List.of("30 天内同一问题被反映 1001 次", "部门答复已办结后，群众再次反映同一问题"), c.reasons);
     }
 
     @Test
