@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -94,9 +95,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (noConnectionFree(e)) {
+            // Overload, not a fault: the request's transaction never got a connection, so nothing was written, and
+            // a client that retries (with the same Idempotency-Key) after a moment is answered normally.
+            LOG.warnf("Busy: no database connection free for %s within the acquisition timeout", path(uri));
+            Problem p = Problem.of(503, "busy", "Service Unavailable",
+                    "系统繁忙，本次请求未执行（没有登记任何内容），请稍后重试；带同一 Idempotency-Key 重试不会重复登记。", path(uri));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", 1).entity(p).build();
+        }
         LOG.error("Unhandled error on " + path(uri), e);
         return respond(Problem.of(500, "internal-error", "Internal Server Error",
                 "服务器内部错误，已记录日志，请稍后重试或联系管理员。", path(uri)));
+    }
+
+    /** Agroal's answer when every pooled connection stayed busy for the whole acquisition timeout. */
+    static boolean noConnectionFree(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem p) {

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,30 @@ class TicketRulesApiTest {
                 .body(complaint("13900001001", "另一件事"))
                 .when().post("/api/tickets").then().statusCode(422).contentType("application/problem+json");
         assertEquals(1, countByCaller("13900001001"));
+    }
+
+    /** A client that times out and retries at once: both requests run, and the one that commits second answers like the first. */
+    @Test
+    void concurrentRetriesWithOneKeyRecordOneTicket() throws Exception {
+        Map<String, Object> body = complaint("13900001009", "楼道里堆满杂物，存在消防隐患。");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(pool.submit(() -> {
+                start.await();
+                return as("agent1").header("Idempotency-Key", "call-retry-9").contentType(ContentType.JSON).body(body)
+                        .when().post("/api/tickets").then().statusCode(201).extract().path("id");
+            }));
+        }
+        start.countDown();
+        Set<Integer> distinct = new HashSet<>();
+        for (Future<Integer> id : ids) {
+            distinct.add(id.get());
+        }
+        pool.shutdown();
+        assertEquals(1, distinct.size(), "every answer names the one ticket: " + distinct);
+        assertEquals(1, countByCaller("13900001009"));
     }
 
     @Test
