@@ -81,7 +81,8 @@ class HelmChartTest {
         assertSecretRef(env(container, "HOTLINE_PRIVACY_HASH_KEY"), "hotline-privacy", "hash-key");
         assertSecretRef(env(container, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"), "hotline-privacy", "session-key");
         String jvm = env(container, "JAVA_TOOL_OPTIONS").at("/value").asText();
-        assertTrue(jvm.contains("MaxRAMPercentage") && jvm.contains("-XX:+UseParallelGC"), jvm);
+        assertTrue(jvm.contains("-XX:MaxRAMPercentage=75.0") && jvm.contains("-XX:InitialRAMPercentage=75.0")
+                && jvm.contains("-XX:+UseParallelGC"), jvm);
         assertFalse(deployment.toString().contains("s3cret-from-vault"), "the password must stay in the Secret");
 
         // Probes.
