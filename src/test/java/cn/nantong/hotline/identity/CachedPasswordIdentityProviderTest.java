@@ -1,15 +1,11 @@
 package cn.nantong.hotline.identity;
 
+import cn.nantong.hotline.support.AtOnce;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.nantong.hotline.support.Api.anonymous;
 import static cn.nantong.hotline.support.Api.as;
@@ -42,23 +38,8 @@ class CachedPasswordIdentityProviderTest {
         provider.forgetAll();
         long before = provider.bcryptChecks();
         int clients = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return as("agent1").when().get("/api/me").statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> answer : answers) {
-                assertEquals(200, answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(List.of(200), AtOnce.run(clients, () -> as("agent1").when().get("/api/me").statusCode()).stream()
+                .distinct().toList());
         assertEquals(before + 1, provider.bcryptChecks(), "one bcrypt check for all " + clients + " requests");
     }
 }

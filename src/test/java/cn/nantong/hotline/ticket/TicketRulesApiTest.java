@@ -1,22 +1,19 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.support.AtOnce;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.nantong.hotline.support.Api.anonymous;
+
 import static cn.nantong.hotline.support.Api.as;
 import static cn.nantong.hotline.ticket.TicketLifecycleApiTest.action;
 import static cn.nantong.hotline.ticket.TicketLifecycleApiTest.complaint;
@@ -59,22 +56,9 @@ class TicketRulesApiTest {
     @Test
     void concurrentRetriesWithOneKeyRecordOneTicket() throws Exception {
         Map<String, Object> body = complaint("13900001009", "楼道里堆满杂物，存在消防隐患。");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<Integer>> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            ids.add(pool.submit(() -> {
-                start.await();
-                return as("agent1").header("Idempotency-Key", "call-retry-9").contentType(ContentType.JSON).body(body)
-                        .when().post("/api/tickets").then().statusCode(201).extract().path("id");
-            }));
-        }
-        start.countDown();
-        Set<Integer> distinct = new HashSet<>();
-        for (Future<Integer> id : ids) {
-            distinct.add(id.get());
-        }
-        pool.shutdown();
+        Set<Integer> distinct = new HashSet<>(AtOnce.run(4, () -> as("agent1").header("Idempotency-Key", "call-retry-9")
+                .contentType(ContentType.JSON).body(body).when().post("/api/tickets").then().statusCode(201)
+                .extract().<Integer>path("id")));
         assertEquals(1, distinct.size(), "every answer names the one ticket: " + distinct);
         assertEquals(1, countByCaller("13900001009"));
     }
@@ -94,28 +78,10 @@ class TicketRulesApiTest {
         for (int round = 0; round < 5; round++) {
             long id = intake(complaint("13900001003", "噪音扰民第" + round + "次"));
             action("agent1", id, "dispatch", Map.of("lead", "public-security")).statusCode(200);
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            List<Callable<Integer>> calls = new ArrayList<>();
-            calls.add(() -> {
-                start.await();
-                return as("dept-public-security").when().post("/api/tickets/" + id + "/accept").statusCode();
-            });
-            calls.add(() -> {
-                start.await();
-                return as("dept-public-security").contentType(ContentType.JSON).body(Map.of("reason", "不属于本部门"))
-                        .when().post("/api/tickets/" + id + "/return").statusCode();
-            });
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> c : calls) {
-                results.add(pool.submit(c));
-            }
-            start.countDown();
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                codes.add(f.get());
-            }
-            pool.shutdown();
+            List<Integer> codes = AtOnce.run(List.<Callable<Integer>>of(
+                    () -> as("dept-public-security").when().post("/api/tickets/" + id + "/accept").statusCode(),
+                    () -> as("dept-public-security").contentType(ContentType.JSON).body(Map.of("reason", "不属于本部门"))
+                            .when().post("/api/tickets/" + id + "/return").statusCode()));
             // accept then return is a legal sequence, so both may succeed one after the other; what must
             // never happen is a lost update: the timeline must show exactly the successful actions.
             long ok = codes.stream().filter(c -> c == 200).count();
@@ -130,21 +96,7 @@ class TicketRulesApiTest {
     void concurrentAcceptsOfOneAssignmentLetExactlyOneWin() throws Exception {
         long id = intake(complaint("13900001004", "井盖松动。"));
         action("agent1", id, "dispatch", Map.of("lead", "water")).statusCode(200);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return as("dept-water").when().post("/api/tickets/" + id + "/accept").statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> codes = new ArrayList<>();
-        for (Future<Integer> f : results) {
-            codes.add(f.get());
-        }
-        pool.shutdown();
+        List<Integer> codes = AtOnce.run(4, () -> as("dept-water").when().post("/api/tickets/" + id + "/accept").statusCode());
         assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
         assertEquals(3, codes.stream().filter(c -> c == 409).count(), codes.toString());
         as("coord1").when().get("/api/tickets/" + id).then()
