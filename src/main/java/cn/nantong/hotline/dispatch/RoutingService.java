@@ -82,7 +82,7 @@ public class RoutingService {
     }
 
     /** Intake: up to three departments, best first, stored with the new ticket. */
-    void onReceived(@Observes TicketReceived e) {
+    void onReceived(@Observes @Priority(TicketReceived.ROUTING) TicketReceived e) {
         Ticket t = e.ticket();
         t.suggestedDepartments = toSuggested(suggester.suggest(e.words(), t.category, SUGGESTIONS));
     }

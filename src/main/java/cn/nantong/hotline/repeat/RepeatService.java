@@ -69,7 +69,7 @@ public class RepeatService {
      * Before the ticket is written: parses it and, under the locks of its places and caller, decides which earlier
      * report it repeats, so the one insert carries its features and cluster.
      */
-    void onReceived(@Observes TicketReceived e) {
+    void onReceived(@Observes @Priority(TicketReceived.REPEAT) TicketReceived e) {
         Ticket t = e.ticket();
         if (t.type == TicketType.INQUIRY) {
             if (e.confirmedRepeatOf() != null) {
