@@ -22,6 +22,11 @@ public class HotlineMain {
 
     public static void main(String... args) throws IOException {
         var config = ConfigProvider.getConfig();
+        int cores = Runtime.getRuntime().availableProcessors();
+        WorkerThreads.defaultFor(config, cores).ifPresent(n -> {
+            System.setProperty(WorkerThreads.PROPERTY, String.valueOf(n));
+            LOG.infof("Working on at most %d requests at once (%d cores; %s changes it)", n, cores, WorkerThreads.PROPERTY);
+        });
         boolean external = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent();
         if (external) {
             LOG.info("Using the configured external PostgreSQL; nothing is embedded and no demo data is created");

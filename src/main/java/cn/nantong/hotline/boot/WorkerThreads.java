@@ -1,0 +1,32 @@
+package cn.nantong.hotline.boot;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.util.OptionalInt;
+
+/**
+ * How many requests the service works on at once: the size of Quarkus's worker pool, unless the operator sets
+ * {@code quarkus.thread-pool.max-threads}. Quarkus's own default (at least 200) suits services that mostly wait;
+ * intake mostly computes (smartcn segmentation, repeat detection, department suggestions), and with more requests
+ * in progress than the cores can run, each one cost more CPU, not less. On 2 cores with 16 and 64 agents sending
+ * without pause, 3 to 6 threads gave 227–301 intakes a second at 3.1–4.9 ms of service CPU each; 8, 12 and the
+ * default gave 176–232 at 4.6–6.6 ms (load-tests/README.md). Requests beyond the pool wait in its queue.
+ */
+final class WorkerThreads {
+
+    static final String PROPERTY = "quarkus.thread-pool.max-threads";
+    static final int PER_CORE = 3;
+    /** So that one long request (a history import) or a scheduled job cannot hold up most of a small pod's pool. */
+    static final int MINIMUM = 4;
+
+    private WorkerThreads() {
+    }
+
+    /** The pool size to use for this many cores, or empty when the operator has set one. */
+    static OptionalInt defaultFor(Config config, int cores) {
+        if (config.getOptionalValue(PROPERTY, String.class).isPresent()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Math.max(MINIMUM, PER_CORE * cores));
+    }
+}
