@@ -9,8 +9,9 @@ import java.util.OptionalInt;
  * {@code quarkus.thread-pool.max-threads}. Quarkus's own default (at least 200) suits services that mostly wait;
  * intake mostly computes (smartcn segmentation, repeat detection, department suggestions), and with more requests
  * in progress than the cores can run, each one cost more CPU, not less. On 2 cores with 16 and 64 agents sending
- * without pause, 3 to 6 threads gave 227–301 intakes a second at 3.1–4.9 ms of service CPU each; 8, 12 and the
- * default gave 176–232 at 4.6–6.6 ms (load-tests/README.md). Requests beyond the pool wait in its queue.
+ * without pause, three alternating pairs of runs gave 233–312 intakes a second with 6 threads, at 3.0–4.8 ms of
+ * service CPU each, against 179–248 at 4.3–6.6 ms with 200 (load-tests/README.md). Requests beyond the pool wait
+ * in its queue.
  */
 final class WorkerThreads {
 
