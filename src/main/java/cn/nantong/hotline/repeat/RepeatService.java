@@ -152,67 +152,70 @@ public class RepeatService {
         return new Report(t.id == null ? -1 : t.id, t.receivedAt, t.callerPhoneHash, t.type.name(), t.district, t.address, t.content);
     }
 
-    /** What joining needs of the original; read alone, since loading the whole ticket costs more than the rest. */
-    private record Original(long id, Long clusterId, String district, Instant receivedAt, boolean callerKnown) {
-    }
-
-    /** Puts the new (not yet written) ticket into the original's cluster, starting one if there is none. */
+    /**
+     * Puts the new (not yet written) ticket into the original's cluster, starting one if there is none. Each step is
+     * one statement: at a busy place most intakes join a cluster, and every round trip to the database costs more
+     * than the statement itself.
+     */
     private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
-        Object[] row = (Object[]) em().createNativeQuery("""
-                select cluster_id, district, received_at, caller_phone_hash is not null from ticket where id = ?1""")
-                .setParameter(1, m.of()).getSingleResult();
-        Original original = new Original(m.of(), row[0] == null ? null : ((Number) row[0]).longValue(), (String) row[1],
-                SqlValues.instant(row[2]), (Boolean) row[3]);
-        RepeatCluster fresh = null;
-        if (original.clusterId() == null) {
-            fresh = new RepeatCluster();
-            fresh.firstTicketId = original.id();
-            fresh.district = original.district();
-            fresh.place = f.describePlace();
-            fresh.problemKind = t.problemKind;
-            fresh.firstAt = original.receivedAt();
-            fresh.lastAt = original.receivedAt();
-            fresh.reportCount = 1;
-            fresh.callerCount = original.callerKnown() ? 1 : 0; // an original erased by retention has no caller
-            fresh.persist();
-            em().flush();
+        Long clusterId = countIn(m.of(), t);
+        if (clusterId == null) {
+            startCluster(m.of(), t, f);
+            clusterId = countIn(m.of(), t);
+            if (clusterId == null) {
+                throw ProblemException.conflict("重复件簇刚被协调员合并或拆分，请重新提交。");
+            }
         }
-        // Set without touching the original's version: an agent working on it must not get a conflict.
-        long clusterId = ((Number) em().createNativeQuery(
-                        "update ticket set cluster_id = coalesce(cluster_id, ?1) where id = ?2 returning cluster_id")
-                .setParameter(1, fresh == null ? original.clusterId() : fresh.id).setParameter(2, original.id())
-                .getSingleResult()).longValue();
-        if (fresh != null && clusterId != fresh.id) {
-            fresh.delete(); // another instance clustered the original first: join theirs
-        }
-        RepeatCluster c = em().find(RepeatCluster.class, clusterId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        // Both asked before the cluster changes, so that a query's flush does not write the cluster row twice.
-        boolean knownCaller = (Boolean) em().createNativeQuery("""
-                select exists(select 1 from ticket where cluster_id = ?1 and caller_phone_hash = ?2)""")
-                .setParameter(1, clusterId).setParameter(2, t.callerPhoneHash).getSingleResult();
-        // A new cluster's original may have been answered as resolved before anyone knew it would be reported
-        // again; later resolved replies in the cluster set handledAt themselves (onActed).
-        Object resolvedAt = fresh == null || clusterId != fresh.id ? null : em().createNativeQuery("""
-                select max(replied_at) from assignment where ticket_id = ?1 and role = 'LEAD' and outcome = 'RESOLVED'""")
-                .setParameter(1, original.id()).getSingleResult();
         t.clusterId = clusterId;
-        t.repeatOf = original.id();
+        t.repeatOf = m.of();
         t.repeatScore = m.score();
         t.repeatReasons = new ArrayList<>(m.reasons());
-        // Counted on: the cluster row is locked, and recounting a hot problem's thousands of reports at every
-        // new one would make intake slower the more a problem is reported.
-        c.reportCount++;
-        if (!knownCaller) {
-            c.callerCount++;
-        }
-        if (t.receivedAt.isAfter(c.lastAt)) {
-            c.lastAt = t.receivedAt;
-        }
-        if (resolvedAt != null) {
-            c.handledAt = SqlValues.instant(resolvedAt);
-        }
-        if (c.handledAt != null && t.receivedAt.isAfter(c.handledAt)) {
-            c.reportedAfterHandled = true;
+    }
+
+    /**
+     * Counts the new report into the original's cluster and returns the cluster, or null when the original has none.
+     * Counted on rather than recounted, so that a problem reported thousands of times costs no more per report. The
+     * update's row lock serialises reports joining one cluster; the caller is looked up inside it, and two reports of
+     * one caller were already serialised by the caller's lock.
+     */
+    private static Long countIn(long original, Ticket t) {
+        List<?> updated = em().createNativeQuery("""
+                update repeat_cluster c set report_count = c.report_count + 1,
+                    caller_count = c.caller_count + case when exists (select 1 from ticket k
+                        where k.cluster_id = c.id and k.caller_phone_hash = ?2) then 0 else 1 end,
+                    last_at = greatest(c.last_at, ?3),
+                    reported_after_handled = c.reported_after_handled or coalesce(c.handled_at < ?3, false)
+                where c.id = (select cluster_id from ticket where id = ?1)
+                returning c.id""")
+                .setParameter(1, original).setParameter(2, t.callerPhoneHash).setParameter(3, t.receivedAt)
+                .getResultList();
+        return updated.isEmpty() ? null : ((Number) updated.get(0)).longValue();
+    }
+
+    /**
+     * A cluster of the original alone. The original may have been answered as resolved before anyone knew it would be
+     * reported again, so the cluster starts handled then; later resolved replies set handledAt themselves (onActed).
+     * An original erased by retention has no caller to count.
+     * The original's cluster is set without touching its version: an agent working on it must not get a conflict.
+     */
+    private static void startCluster(long original, Ticket t, ReportFeatures f) {
+        long fresh = ((Number) em().createNativeQuery("""
+                insert into repeat_cluster (first_ticket_id, district, place, problem_kind, first_at, last_at,
+                                            report_count, caller_count, handled_at)
+                select o.id, o.district, cast(?2 as text), cast(?3 as text), o.received_at, o.received_at, 1,
+                       case when o.caller_phone_hash is null then 0 else 1 end,
+                       (select max(replied_at) from assignment
+                        where ticket_id = o.id and role = 'LEAD' and outcome = 'RESOLVED')
+                from ticket o where o.id = ?1
+                returning id""")
+                .setParameter(1, original).setParameter(2, f.describePlace()).setParameter(3, t.problemKind)
+                .getSingleResult()).longValue();
+        long clustered = ((Number) em().createNativeQuery(
+                        "update ticket set cluster_id = coalesce(cluster_id, ?1) where id = ?2 returning cluster_id")
+                .setParameter(1, fresh).setParameter(2, original).getSingleResult()).longValue();
+        if (clustered != fresh) {
+            // Another instance clustered the original first: the report joins theirs.
+            em().createNativeQuery("delete from repeat_cluster where id = ?1").setParameter(1, fresh).executeUpdate();
         }
     }
 
