@@ -53,12 +53,9 @@ public class IdempotencyGuard {
         }
         String hash = sha256(request);
         try {
-            // The look-up shares the work's transaction: a second one per request cost as much as the look-up.
+            // No look-up first: a retry is rare, and then the stored key's unique index refuses the answer. The work is
+            // rolled back and the first answer given instead, so each first request saves a round trip to the database.
             return QuarkusTransaction.joiningExisting().call(() -> {
-                Response earlier = replay(actor, key, hash);
-                if (earlier != null) {
-                    return earlier;
-                }
                 Outcome o = work.get();
                 String body = write(o.body());
                 Panache.getEntityManager().createNativeQuery("""
@@ -69,12 +66,14 @@ public class IdempotencyGuard {
                         .executeUpdate();
                 return Response.status(o.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
             });
-        } catch (ConstraintViolationException e) {
-            // A concurrent retry with the same key committed first: its answer is the answer. (Only then: any other
-            // failure, such as no free connection, would only fail again, and twice as slowly.)
-            Response raced = QuarkusTransaction.requiringNew().call(() -> replay(actor, key, hash));
-            if (raced != null) {
-                return raced;
+        } catch (ConstraintViolationException | ProblemException e) {
+            // Either the key was used (by an earlier request, or by a concurrent retry that committed first), or the
+            // work was refused, perhaps only because the first request already did it (a dispatched ticket cannot be
+            // dispatched again): an earlier answer under this key is the answer. Not after any other failure, such
+            // as no free connection: the look-up would only fail again, and twice as slowly.
+            Response earlier = QuarkusTransaction.requiringNew().call(() -> replay(actor, key, hash));
+            if (earlier != null) {
+                return earlier;
             }
             throw e;
         }

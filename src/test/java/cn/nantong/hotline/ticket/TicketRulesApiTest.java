@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The guarantees around the lifecycle: idempotency, conflicts, isolation, validation, import, lists. */
@@ -67,10 +68,17 @@ class TicketRulesApiTest {
     void actionsAreIdempotentToo() {
         long id = intake(complaint("13900001002", "路灯不亮。"));
         for (int i = 0; i < 2; i++) {
+            // The retry's own dispatch is refused (the ticket is dispatched already): the first answer is given instead.
             as("agent1").header("Idempotency-Key", "dispatch-" + id).contentType(ContentType.JSON)
                     .body(Map.of("lead", "urban-management")).when().post("/api/tickets/" + id + "/dispatch")
-                    .then().statusCode(200).body("status", equalTo("DISPATCHED")).body("assignments", hasSize(1));
+                    .then().statusCode(200).body("status", equalTo("DISPATCHED")).body("assignments", hasSize(1))
+                    .header("Idempotent-Replayed", i == 0 ? nullValue() : equalTo("true"));
         }
+        as("agent1").header("Idempotency-Key", "dispatch-" + id).contentType(ContentType.JSON)
+                .body(Map.of("lead", "water")).when().post("/api/tickets/" + id + "/dispatch")
+                .then().statusCode(422).contentType("application/problem+json");
+        assertEquals(2, as("coord1").when().get("/api/tickets/" + id).then().extract().jsonPath()
+                .getList("timeline").size(), "intake and one dispatch");
     }
 
     @Test
