@@ -30,6 +30,9 @@ public class TicketService {
     private final Event<TicketRecorded> recorded;
     private final Event<TicketActed> acted;
     private final PhoneVault vault;
+    /** Ticket number counters, in blocks of the sequence's increment (migration V14). */
+    private final CounterBlocks numbers = new CounterBlocks(50, () -> ((Number) Panache.getEntityManager()
+            .createNativeQuery("select nextval('ticket_number_seq')").getSingleResult()).longValue());
 
     TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered,
                   Event<TicketReceived> received, Event<TicketRecorded> recorded, Event<TicketActed> acted, PhoneVault vault) {
@@ -69,9 +72,7 @@ public class TicketService {
                 throw ProblemException.badRequest("answeredWith", "热线百科中没有这些条目：" + String.join("、", unknown) + "。");
             }
         }
-        long counter = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('ticket_number_seq')")
-                .getSingleResult()).longValue();
-        t.number = TicketNumbers.format(t.receivedAt, ClockProducer.CITY_ZONE, counter);
+        t.number = TicketNumbers.format(t.receivedAt, ClockProducer.CITY_ZONE, numbers.next());
         t.recordedBy = actor;
         if (t.status == TicketStatus.CLOSED) {
             t.closedAt = t.receivedAt;
