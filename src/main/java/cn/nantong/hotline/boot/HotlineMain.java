@@ -36,7 +36,7 @@ public class HotlineMain {
         Path dataDir = Path.of(config.getOptionalValue("hotline.data-dir", String.class).orElse("data"));
         EmbeddedPostgres pg = EmbeddedDatabase.start(dataDir.resolve("postgres"), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> EmbeddedDatabase.stopQuietly(pg)));
-        System.setProperty("quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(pg));
         System.setProperty("quarkus.datasource.username", "postgres");
         // Demo accounts exist only on the embedded default, never on a real (external) database.
         System.setProperty("hotline.demo.enabled", "true");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,26 @@ class EmbeddedDatabaseTest {
         EmbeddedPostgres pg = EmbeddedDatabase.start(dir, false);
         try (Connection c = pg.getPostgresDatabase().getConnection()) {
             assertEquals("off", setting(c, "fsync"));
+        } finally {
+            EmbeddedDatabase.stopQuietly(pg);
+        }
+    }
+
+    /** inet_server_addr() is null exactly when the connection came through the Unix socket. */
+    @Test
+    void theServiceConnectsThroughTheUnixSocketWhereThereIsOne(@TempDir Path dir) throws Exception {
+        EmbeddedPostgres pg = EmbeddedDatabase.start(dir, false);
+        try {
+            String url = EmbeddedDatabase.jdbcUrl(pg);
+            boolean viaSocket = url.contains("socketFactory=");
+            if (System.getProperty("os.name").startsWith("Linux")) {
+                assertTrue(viaSocket, url);
+            }
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                 ResultSet rs = c.createStatement().executeQuery("select inet_server_addr() is null")) {
+                assertTrue(rs.next());
+                assertEquals(viaSocket, rs.getBoolean(1), url);
+            }
         } finally {
             EmbeddedDatabase.stopQuietly(pg);
         }

@@ -25,7 +25,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl(pg),
                 "quarkus.datasource.username", "postgres");
     }
 
