@@ -121,6 +121,17 @@ count_run "$WARM_LOG"
 log "warm-up: $RUN_OK tickets created, $RUN_KO failed requests"
 
 HZ="$(getconf CLK_TCK)"
+# CPU seconds the service's JIT compiler threads (C1, C2) have used since it started. On 2 cores C2 is still compiling
+# minutes after start, and that CPU counts in the service's share of a run.
+jit_seconds() {
+  local t=0 task
+  for task in /proc/"$SVC_PID"/task/*; do
+    if [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]]; then
+      t=$((t + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
 SUMMARY=()
 VERDICT=0
 
@@ -138,7 +149,7 @@ for LOAD in "${LOADS[@]}"; do
   wait_quiet
   RUN_LOG="$HERE/target/gatling-intake-$((RUN_NO + 1))-${USERS}u-${RATE}r.log"
   BEFORE="$(db_total)"
-  C0="$(cpu_ticks)"; P0="$(pg_ticks)"; B0="$(busy_ticks)"; W0="$(now)"
+  C0="$(cpu_ticks)"; P0="$(pg_ticks)"; B0="$(busy_ticks)"; W0="$(now)"; J0="$(jit_seconds)"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
   log "measured run: $MODEL, $DURATION s (Gatling output: $RUN_LOG)"
   set +e
@@ -147,7 +158,7 @@ for LOAD in "${LOADS[@]}"; do
   GATLING_RC=$?
   LOADGEN_CPU="$(awk '{ print $1 + $2 }' "$HERE/target/loadgen-cpu.txt")"
   set -e
-  C1="$(cpu_ticks)"; P1="$(pg_ticks)"; B1="$(busy_ticks)"; W1="$(now)"
+  C1="$(cpu_ticks)"; P1="$(pg_ticks)"; B1="$(busy_ticks)"; W1="$(now)"; J1="$(jit_seconds)"
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
   AFTER="$(db_total)"
   REPORT_DIR="$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$RUN_LOG" | tail -1)"
@@ -155,10 +166,10 @@ for LOAD in "${LOADS[@]}"; do
   count_run "$RUN_LOG"; MOK="$RUN_OK"; MKO="$RUN_KO"
   sed -n '/---- Global Information/,/^====/p' "$RUN_LOG"
   grep -E '^Global: ' "$RUN_LOG" || true
-  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$LABEL" "$MODEL" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" <<'PY'
+  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$LABEL" "$MODEL" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" "$J0" "$J1" <<'PY'
 import html, re, sys
 (path, c0, c1, p0, p1, b0, b1, w0, w1, hz, cores, label, model, duration, loadgen, report,
- before, after, mok, mko, bcrypt) = sys.argv[1:]
+ before, after, mok, mko, bcrypt, j0, j1) = sys.argv[1:]
 text = open(path, encoding="utf-8").read()
 block = text[text.rindex("---- Global Information"):]
 def v(label):
@@ -188,6 +199,8 @@ print(f"database check   : {before} -> {after} tickets (+{delta}); 201 answers i
       + ("OK (nothing lost, nothing doubled)" if delta == mok else f"MISMATCH ({delta - mok:+d})"), file=out)
 print(f"CPU during the Gatling run ({wall:.0f} s wall x {cores} cores = {wall*cores:.0f} core-s):", file=out)
 print(f"  service JVM    : {svc:.1f} core-s ({100*svc/(wall*cores):.0f}%)" + (f" = {1000*svc/n:.2f} ms per ticket" if n else ""), file=out)
+jit = float(j1) - float(j0)
+print(f"    of which JIT : {jit:.1f} core-s in the C1/C2 compiler threads" + (f" = {1000*jit/n:.2f} ms per ticket; falls as the JVM warms" if n else ""), file=out)
 print(f"  PostgreSQL     : {pg:.1f} core-s ({100*pg/(wall*cores):.0f}%)" + (f" = {1000*pg/n:.2f} ms per ticket" if n else ""), file=out)
 print(f"  load generator : {loadgen:.1f} core-s (Maven + the Gatling JVM it forks, incl. their start-up)", file=out)
 print(f"  everything else: {max(0.0, busy - svc - pg - loadgen):.1f} core-s (the OS and other work on this machine)", file=out)
