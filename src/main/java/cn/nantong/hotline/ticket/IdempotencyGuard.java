@@ -71,7 +71,16 @@ public class IdempotencyGuard {
             // work was refused, perhaps only because the first request already did it (a dispatched ticket cannot be
             // dispatched again): an earlier answer under this key is the answer. Not after any other failure, such
             // as no free connection: the look-up would only fail again, and twice as slowly.
-            Response earlier = QuarkusTransaction.requiringNew().call(() -> replay(actor, key, hash));
+            Response earlier;
+            try {
+                earlier = QuarkusTransaction.requiringNew().call(() -> replay(actor, key, hash));
+            } catch (ProblemException reused) {
+                throw reused;
+            } catch (RuntimeException lookUpFailed) {
+                // The request's own failure is the answer; the look-up's is only a note to it.
+                e.addSuppressed(lookUpFailed);
+                throw e;
+            }
             if (earlier != null) {
                 return earlier;
             }
