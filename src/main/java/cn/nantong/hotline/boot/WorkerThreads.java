@@ -6,9 +6,10 @@ import java.util.OptionalInt;
 
 /**
  * How many requests the service works on at once: the size of Quarkus's worker pool, unless the operator sets
- * {@code quarkus.thread-pool.max-threads}. Quarkus's own default (at least 200) suits services that mostly wait;
- * intake mostly computes (smartcn segmentation, repeat detection, department suggestions), and with more requests
- * in progress than the cores can run, each one cost more CPU, not less. On 2 cores with 16 and 64 agents sending
+ * {@code quarkus.thread-pool.max-threads}. Quarkus's own default (at least 200) suits services that mostly wait on
+ * slow back ends; intake keeps the CPU busy (its own parsing and searching, JSON, and both ends of its round trips
+ * to a database on the same machine), and with more requests in progress than the cores can run, each one cost
+ * more CPU, not less. On 2 cores with 16 and 64 agents sending
  * without pause, three alternating pairs of runs gave 233–312 intakes a second with 6 threads, at 3.0–4.8 ms of
  * service CPU each, against 179–248 at 4.3–6.6 ms with 200 (load-tests/README.md). Requests beyond the pool wait
  * in its queue.
