@@ -1,5 +1,6 @@
 package cn.nantong.hotline.audit;
 
+import cn.nantong.hotline.common.PendingWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -7,7 +8,9 @@ import java.time.Clock;
 
 /**
  * Writes audit entries, in the caller's transaction when there is one, so an audited change and its entry
- * commit or roll back together. Notes must never carry a caller's number: callers pass ticket numbers, not phones.
+ * commit or roll back together. Nothing reads an entry in the transaction that writes it, so entries are pending
+ * writes, sent with the transaction's others. Notes must never carry a caller's number: callers pass ticket
+ * numbers, not phones.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -16,23 +19,20 @@ public class AuditLog {
 
     private final Clock clock;
     private final RequestOrigin origin;
+    private final PendingWrites writes;
 
-    AuditLog(Clock clock, RequestOrigin origin) {
+    AuditLog(Clock clock, RequestOrigin origin, PendingWrites writes) {
         this.clock = clock;
         this.origin = origin;
+        this.writes = writes;
     }
 
     @Transactional
     public void record(String actor, String action, String target, Long ticketId, String note) {
-        AuditEntry e = new AuditEntry();
-        e.at = clock.instant();
-        e.actor = actor;
-        e.role = origin.role();
-        e.action = action;
-        e.target = target;
-        e.ticketId = ticketId;
-        e.clientAddress = origin.clientAddress();
-        e.note = note == null || note.length() <= NOTE_LIMIT ? note : note.substring(0, NOTE_LIMIT - 1) + "…";
-        e.persist();
+        writes.add("""
+                insert into audit_entry (at, actor, role, action, target, ticket_id, client_address, note)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""",
+                clock.instant(), actor, origin.role(), action, target, ticketId, origin.clientAddress(),
+                note == null || note.length() <= NOTE_LIMIT ? note : note.substring(0, NOTE_LIMIT - 1) + "…");
     }
 }

@@ -1,5 +1,6 @@
 package cn.nantong.hotline.repeat;
 
+import cn.nantong.hotline.common.PendingWrites;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.common.SqlValues;
 import cn.nantong.hotline.ticket.Assignment;
@@ -58,10 +59,12 @@ public class RepeatService {
      * erased ticket's place keys and caller hash, so an erased ticket is never a candidate served from here.
      */
     private final Cache<Long, ReportFeatures> recent;
+    private final PendingWrites writes;
 
-    RepeatService(RepeatLearning learning,
+    RepeatService(RepeatLearning learning, PendingWrites writes,
                   @ConfigProperty(name = "hotline.repeat.features-cache-size", defaultValue = "20000") long cacheSize) {
         this.learning = learning;
+        this.writes = writes;
         this.recent = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
@@ -283,21 +286,22 @@ public class RepeatService {
                 .setParameter(1, sorted).getSingleResult();
     }
 
-    /** The ticket's place keys, in one statement: its future repeats find it through them. */
-    private static void indexPlaces(Ticket t, ReportFeatures f) {
+    /**
+     * The ticket's place keys, in one statement: its future repeats find it through them. Nothing in this transaction
+     * looks them up again, so they go with the transaction's other pending writes.
+     */
+    private void indexPlaces(Ticket t, ReportFeatures f) {
         if (f.placeKeys().isEmpty()) {
             return;
         }
         List<String> keys = List.copyOf(f.placeKeys());
         StringBuilder sql = new StringBuilder("insert into repeat_place_key (place_key, received_at, ticket_id) values ");
+        List<Object> params = new ArrayList<>(List.of(t.receivedAt, t.id));
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?").append(i + 3).append(", ?1, ?2)");
+            params.add(keys.get(i));
         }
-        var insert = em().createNativeQuery(sql.toString()).setParameter(1, t.receivedAt).setParameter(2, t.id);
-        for (int i = 0; i < keys.size(); i++) {
-            insert.setParameter(i + 3, keys.get(i));
-        }
-        insert.executeUpdate();
+        writes.add(sql.toString(), params.toArray());
     }
 
     private static EntityManager em() {

@@ -1,5 +1,6 @@
 package cn.nantong.hotline.ticket;
 
+import cn.nantong.hotline.common.PendingWrites;
 import cn.nantong.hotline.common.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,10 +33,12 @@ public class IdempotencyGuard {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final PendingWrites writes;
 
-    IdempotencyGuard(ObjectMapper json, Clock clock) {
+    IdempotencyGuard(ObjectMapper json, Clock clock, PendingWrites writes) {
         this.json = json;
         this.clock = clock;
+        this.writes = writes;
     }
 
     /**
@@ -58,12 +61,11 @@ public class IdempotencyGuard {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Outcome o = work.get();
                 String body = write(o.body());
-                Panache.getEntityManager().createNativeQuery("""
+                // With the work's other pending writes, and sent here, so that a used key fails in this lambda.
+                writes.add("""
                         insert into idempotency_record (actor, key, request_hash, status, body, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                        .setParameter(1, actor).setParameter(2, key).setParameter(3, hash)
-                        .setParameter(4, o.status()).setParameter(5, body).setParameter(6, clock.instant())
-                        .executeUpdate();
+                        values (?1, ?2, ?3, ?4, ?5, ?6)""", actor, key, hash, o.status(), body, clock.instant());
+                writes.send();
                 return Response.status(o.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
             });
         } catch (ConstraintViolationException | ProblemException e) {

@@ -1,0 +1,86 @@
+package cn.nantong.hotline.common;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.exception.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Pending writes reach the database with their transaction's commit, in one statement, or not at all. */
+@QuarkusTest
+class PendingWritesTest {
+
+    private static final String STORE = """
+            insert into idempotency_record (actor, key, request_hash, status, body, created_at)
+            values (?1, ?2, 'h', ?3, '{}', ?4)""";
+
+    @Inject
+    PendingWrites writes;
+
+    @Test
+    void statementsAreJoinedWithTheirPlaceholdersRenumbered() {
+        PendingWrites.Write all = PendingWrites.combine(List.of(
+                new PendingWrites.Write("insert into a values (?2, ?1, ?2)", List.of("x", "y")),
+                new PendingWrites.Write("insert into b values (?1)", List.of(7)),
+                new PendingWrites.Write("delete from c", List.of())));
+        assertEquals("insert into a values (?2, ?1, ?2);\ninsert into b values (?3);\ndelete from c", all.sql());
+        assertEquals(List.of("x", "y", 7), all.params());
+        var bad = List.of(new PendingWrites.Write("insert into a values (?1, ?2)", List.of("only one")));
+        assertThrows(IllegalArgumentException.class, () -> PendingWrites.combine(bad));
+    }
+
+    @Test
+    void theCommitSendsThemWithoutBeingAsked() {
+        String actor = "pw-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            writes.add(STORE, actor, "k1", 201, Instant.now());
+            writes.add(STORE, actor, "k2", 200, Instant.now());
+            assertEquals(0, stored(actor), "nothing is sent before the commit");
+        });
+        assertEquals(2, stored(actor));
+    }
+
+    @Test
+    void aRollbackDiscardsThem() {
+        String actor = "pw-" + UUID.randomUUID();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            writes.add(STORE, actor, "k1", 201, Instant.now());
+            throw new IllegalStateException("the work failed");
+        }));
+        assertEquals(0, stored(actor));
+        assertThrows(IllegalStateException.class, () -> writes.add(STORE, actor, "k1", 201, Instant.now()),
+                "outside a transaction there is no commit to send them with");
+    }
+
+    @Test
+    void sendingThemEarlyShowsTheirFailureToTheCallerAndStoresNone() {
+        String actor = "pw-" + UUID.randomUUID();
+        assertThrows(ConstraintViolationException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            writes.add(STORE, actor, "same", 201, Instant.now());
+            writes.add(STORE, actor, "same", 201, Instant.now());
+            writes.send();
+        }));
+        assertEquals(0, stored(actor));
+        QuarkusTransaction.requiringNew().run(() -> {
+            writes.add(STORE, actor, "sent", 201, Instant.now());
+            writes.send();
+            assertEquals(1, stored(actor), "sent within the transaction, so it sees them");
+            writes.send();
+        });
+        assertEquals(1, stored(actor), "a second send has nothing left to send");
+    }
+
+    private static long stored(String actor) {
+        return QuarkusTransaction.joiningExisting().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("select count(*) from idempotency_record where actor = ?1")
+                .setParameter(1, actor).getSingleResult()).longValue());
+    }
+}
