@@ -17,6 +17,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -48,8 +49,6 @@ public class RepeatService {
      */
     static final int MAX_CANDIDATES = 50;
     private static final Duration RACE_SLACK = Duration.ofMinutes(1);
-    /** First half of the two-part advisory lock key, so place locks never collide with other features' locks. */
-    private static final int LOCK_SPACE = 12345;
 
     private final RepeatLearning learning;
     /**
@@ -83,9 +82,10 @@ public class RepeatService {
         ReportFeatures f = ReportFeatures.of(report(t), e.words());
         t.repeatFeatures = StoredFeatures.encode(f);
         t.problemKind = f.problemKinds().stream().sorted().findFirst().orElse(null);
-        lock(f);
+        String locks = CandidateQuery.lockKeys(f);
         Optional<RepeatMatch> match;
         if (e.confirmedRepeatOf() != null) {
+            CandidateQuery.lock(em().unwrap(Session.class), locks);
             Ticket original = confirmedOriginal(e.confirmedRepeatOf());
             RepeatMatch scored = learning.detector().rank(f, List.of(featuresOf(original)), 1).stream().findFirst()
                     .orElse(new RepeatMatch(original.id, 0, List.of()));
@@ -94,7 +94,7 @@ public class RepeatService {
             match = Optional.of(new RepeatMatch(original.id, scored.score(), reasons));
         } else {
             Set<Long> rejected = new HashSet<>(e.rejectedRepeatOf());
-            List<ReportFeatures> candidates = candidates(f, t).stream()
+            List<ReportFeatures> candidates = candidates(f, t, locks).stream()
                     .filter(c -> !rejected.contains(c.report().id())).toList();
             match = learning.detector().match(f, candidates);
         }
@@ -143,7 +143,7 @@ public class RepeatService {
         probe.id = -1L;
         probe.callerPhoneHash = draft.callerKey();
         probe.receivedAt = draft.receivedAt();
-        return learning.detector().rank(f, candidates(f, probe), n);
+        return learning.detector().rank(f, candidates(f, probe, null), n);
     }
 
     static ReportFeatures featuresOf(Ticket t) {
@@ -233,30 +233,17 @@ public class RepeatService {
         return original;
     }
 
-    /** Earlier non-inquiry tickets sharing a place key or the caller, within the window, newest first. */
+    /**
+     * Earlier non-inquiry tickets sharing a place key or the caller, within the window, newest first; with
+     * {@code locks}, found under those locks (CandidateQuery).
+     */
     @SuppressWarnings("unchecked")
-    private List<ReportFeatures> candidates(ReportFeatures f, Ticket t) {
+    private List<ReportFeatures> candidates(ReportFeatures f, Ticket t, String locks) {
         List<String> keys = f.placeKeys().isEmpty() ? List.of("") : List.copyOf(f.placeKeys());
-        Instant from = t.receivedAt.minus(WINDOW);
         // A little past the report's own time: two calls recorded at the same moment on two instances are
         // decided one after the other, and the one decided second may carry the earlier timestamp.
-        Instant to = t.receivedAt.plus(RACE_SLACK);
-        // Each key gives only its own newest (one more than needed, in case one is the report itself): together they
-        // hold the newest overall, and a busy street's thousands of reports in the window are never read to no use.
-        List<Long> ids = ((List<Number>) em().createNativeQuery("""
-                select ticket_id from (
-                    select p.ticket_id, p.received_at from unnest(cast(:keys as text[])) k(key) cross join lateral (
-                        select ticket_id, received_at from repeat_place_key
-                        where place_key = k.key and received_at >= :from and received_at <= :to
-                        order by received_at desc, ticket_id desc limit :perKey) p
-                    union all
-                    select id, received_at from ticket
-                    where caller_phone_hash = :phone and received_at >= :from and received_at <= :to and type <> 'INQUIRY'
-                  ) u where ticket_id <> :self group by ticket_id order by max(received_at) desc, ticket_id desc limit :max""")
-                .setParameter("keys", keys.toArray(String[]::new)).setParameter("from", from).setParameter("to", to)
-                .setParameter("phone", t.callerPhoneHash).setParameter("self", t.id == null ? -1 : t.id)
-                .setParameter("max", MAX_CANDIDATES).setParameter("perKey", MAX_CANDIDATES + 1)
-                .getResultList()).stream().map(Number::longValue).toList();
+        List<Long> ids = CandidateQuery.ids(em().unwrap(Session.class), locks, keys, t.receivedAt.minus(WINDOW),
+                t.receivedAt.plus(RACE_SLACK), t.callerPhoneHash, t.id == null ? -1 : t.id, MAX_CANDIDATES);
         Map<Long, ReportFeatures> known = new HashMap<>(recent.getAllPresent(ids));
         List<Long> missing = ids.stream().filter(id -> !known.containsKey(id)).toList();
         if (!missing.isEmpty()) {
@@ -272,18 +259,6 @@ public class RepeatService {
             }
         }
         return ids.stream().map(known::get).filter(Objects::nonNull).toList();
-    }
-
-    /** Serialises intakes that could be about the same problem: same caller or a shared place key. */
-    private static void lock(ReportFeatures f) {
-        Set<String> keys = new HashSet<>(f.placeKeys());
-        keys.add("caller:" + f.report().callerKey());
-        // One round trip; always in ascending order, so two intakes never wait for each other crosswise. The keys go
-        // as one array literal, so the statement's text is the same for every intake and is prepared only once.
-        String sorted = keys.stream().map(String::hashCode).distinct().sorted().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        em().createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_SPACE + ", h)) from unnest(cast(?1 as int[])) h")
-                .setParameter(1, sorted).getSingleResult();
     }
 
     /**
