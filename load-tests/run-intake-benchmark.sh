@@ -14,7 +14,8 @@
 #
 # Settings (environment): BENCH_PORT=18090 BENCH_USERS=32 (a space-separated list runs each in turn, e.g.
 # "16 32 64") BENCH_RATES="" (then open-model runs: new calls arrive at each of these rates per second, whatever
-# the answers take, over shared keep-alive connections, e.g. "100 150") BENCH_DURATION=45 BENCH_WARMUP=240
+# the answers take, over shared keep-alive connections, e.g. "100 150") BENCH_DURATION=45
+# BENCH_LEAD_IN=60 (seconds of the same load before each measured window, same Gatling JVM, not measured) BENCH_WARMUP=240
 # BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
 # BENCH_QUIET_WAIT=60 BENCH_QUIET_CORES=0.3 (wait up to 60 s for other work on the machine to calm down)
 # BENCH_BCRYPT_COST=N: DIAGNOSTIC what-if, re-hash agent1's password with bcrypt cost N in the throw-away
@@ -28,6 +29,9 @@ PORT="${BENCH_PORT:-18090}"
 USERS_LIST="${BENCH_USERS:-32}"
 RATES_LIST="${BENCH_RATES:-}"
 DURATION="${BENCH_DURATION:-45}"
+# A fresh Gatling JVM spent 7 ms of CPU per request in its first 20 s and about 1 ms after a minute; the lead-in keeps
+# that out of the measured window (MeasuredWindow).
+LEAD_IN="${BENCH_LEAD_IN:-60}"
 # Four minutes: on 2 cores the JIT compilers still used 14-27 % of the service's CPU in runs after a 60 s warm-up.
 WARMUP="${BENCH_WARMUP:-240}"
 START_TIMEOUT="${BENCH_START_TIMEOUT:-600}"
@@ -48,6 +52,7 @@ case "$PORT" in 8080|8081) die "port $PORT is reserved for other work here; choo
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   die "port $PORT is already in use; set BENCH_PORT to a free port"
 fi
+[[ "$LEAD_IN" =~ ^[0-9]+$ ]] || die "BENCH_LEAD_IN must be whole seconds, got '$LEAD_IN'"
 for u in $USERS_LIST; do [[ "$u" =~ ^[1-9][0-9]*$ ]] || die "BENCH_USERS must be numbers, got '$USERS_LIST'"; done
 for r in $RATES_LIST; do [[ "$r" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RATES must be whole numbers per second, got '$RATES_LIST'"; done
 
@@ -105,10 +110,11 @@ RUN_ID="$(date +%s%N)"
 # Counts the Gatling runs: the run id seeds the bodies and the Idempotency-Keys, so a user count measured twice
 # must not reuse the first run's keys (the service would rightly answer the retries without creating anything).
 RUN_NO=0
-gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users, $5 = arrivals/s (open model) or 0
+gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users, $5 = arrivals/s (open model) or 0,
+            # $6 = seconds of lead-in before the measured $2
   RUN_NO=$((RUN_NO + 1))
   (cd "$HERE" && mvn -q -B gatling:test -Dbench.simulation="$SIMULATION" -Dbench.baseUrl="$BASE_URL" \
-    -Dbench.users="$4" -Dbench.rate="${5:-0}" -Dbench.duration="$2" -Dbench.requestName="$1" -Dbench.assert="$3" \
+    -Dbench.users="$4" -Dbench.rate="${5:-0}" -Dbench.duration="$2" -Dbench.leadIn="${6:-0}" -Dbench.requestName="$1" -Dbench.assert="$3" \
     -Dbench.runId="$RUN_ID-$RUN_NO-$1-$4-${5:-0}" -Dbench.description="$1: ${4} users / ${5:-0} per s x $2 s, POST /api/tickets")
 }
 
@@ -122,16 +128,49 @@ count_run "$WARM_LOG"
 log "warm-up: $RUN_OK tickets created, $RUN_KO failed requests"
 
 HZ="$(getconf CLK_TCK)"
-# CPU seconds the service's JIT compiler threads (C1, C2) have used since it started. On 2 cores C2 is still compiling
-# minutes after start, and that CPU counts in the service's share of a run.
-jit_seconds() {
-  local t=0 task
-  for task in /proc/"$SVC_PID"/task/*; do
-    if [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]]; then
-      t=$((t + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
-    fi
-  done
-  awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+# The JIT compiler threads' CPU is reported apart: on 2 cores C2 is still compiling minutes after start, and it counts
+# in the service's share of a run.
+# Cumulative CPU once a second (or once, with "once"): time, service, PostgreSQL (postmaster, its children and its dead
+# children), machine busy, load generator (every process whose command line names gatling: Maven and the Gatling JVM)
+# in clock ticks, and the service's JIT compiler threads in seconds. One Python process reads /proc, so sampling costs
+# next to nothing; the measured window is cut out of the samples afterwards.
+sample_cpu() {
+  python3 - "$SVC_PID" "$DATA_DIR/postgres/postmaster.pid" "$HZ" "${1:-loop}" <<'PY'
+import os, sys, time
+svc, pidfile, hz, mode = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+def stat(path, fields=(13, 14)):
+    try:
+        parts = open(path).read().rsplit(")", 1)[1].split()
+        return sum(int(parts[i - 2]) for i in fields)
+    except (OSError, IndexError):
+        return 0
+def sample():
+    pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    postmaster = open(pidfile).readline().strip()
+    pg = stat(f"/proc/{postmaster}/stat", (13, 14, 15, 16))
+    loadgen = 0
+    for p in pids:
+        try:
+            if stat(f"/proc/{p}/stat", (3,)) == int(postmaster):
+                pg += stat(f"/proc/{p}/stat")
+            elif b"gatling" in open(f"/proc/{p}/cmdline", "rb").read():
+                loadgen += stat(f"/proc/{p}/stat")
+        except OSError:
+            pass
+    jit = 0
+    for t in os.listdir(f"/proc/{svc}/task"):
+        try:
+            if open(f"/proc/{svc}/task/{t}/comm").read().startswith(("C1 Compiler", "C2 Compiler")):
+                jit += stat(f"/proc/{svc}/task/{t}/stat")
+        except OSError:
+            pass
+    busy = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    print(f"{time.time():.3f} {stat(f'/proc/{svc}/stat')} {pg} {busy[0] + busy[1] + busy[2] + busy[5] + busy[6]} {loadgen} {jit / hz:.2f}", flush=True)
+sample()
+while mode == "loop":
+    time.sleep(1)
+    sample()
+PY
 }
 SUMMARY=()
 VERDICT=0
@@ -149,79 +188,77 @@ for LOAD in "${LOADS[@]}"; do
   fi
   wait_quiet
   RUN_LOG="$HERE/target/gatling-intake-$((RUN_NO + 1))-${USERS}u-${RATE}r.log"
+  CPU_LOG="$HERE/target/cpu-intake-$((RUN_NO + 1))-${USERS}u-${RATE}r.txt"
   BEFORE="$(db_total)"
-  C0="$(cpu_ticks)"; P0="$(pg_ticks)"; B0="$(busy_ticks)"; W0="$(now)"; J0="$(jit_seconds)"
   LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-  log "measured run: $MODEL, $DURATION s (Gatling output: $RUN_LOG)"
+  log "measured run: $MODEL, $LEAD_IN s lead-in then $DURATION s measured (Gatling output: $RUN_LOG)"
+  sample_cpu >"$CPU_LOG" &
+  SAMPLER_PID=$!
   set +e
-  TIMEFORMAT='%U %S'
-  { time gatling intake "$DURATION" true "$USERS" "$RATE" >"$RUN_LOG" 2>&1 ; } 2>"$HERE/target/loadgen-cpu.txt"
+  gatling intake "$DURATION" true "$USERS" "$RATE" "$LEAD_IN" >"$RUN_LOG" 2>&1
   GATLING_RC=$?
-  LOADGEN_CPU="$(awk '{ print $1 + $2 }' "$HERE/target/loadgen-cpu.txt")"
   set -e
-  C1="$(cpu_ticks)"; P1="$(pg_ticks)"; B1="$(busy_ticks)"; W1="$(now)"; J1="$(jit_seconds)"
+  pkill -P "$SAMPLER_PID" || true # the sampler's python; it would also stop by itself with the service
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  sample_cpu once >>"$CPU_LOG"
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
   AFTER="$(db_total)"
   REPORT_DIR="$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$RUN_LOG" | tail -1)"
   [[ -n "$REPORT_DIR" && -d "$REPORT_DIR" ]] || { tail -40 "$RUN_LOG"; die "no Gatling report (exit code $GATLING_RC)"; }
+  grep -q '^MEASURED all ' "$RUN_LOG" || { tail -40 "$RUN_LOG"; die "the simulation printed no MEASURED figures"; }
   count_run "$RUN_LOG"; MOK="$RUN_OK"; MKO="$RUN_KO"
-  sed -n '/---- Global Information/,/^====/p' "$RUN_LOG"
-  grep -E '^Global: ' "$RUN_LOG" || true
-  LINE="$(python3 - "$RUN_LOG" "$C0" "$C1" "$P0" "$P1" "$B0" "$B1" "$W0" "$W1" "$HZ" "$(nproc)" "$LABEL" "$MODEL" "$DURATION" "$LOADGEN_CPU" "$REPORT_DIR" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" "$J0" "$J1" <<'PY'
-import html, re, sys
-(path, c0, c1, p0, p1, b0, b1, w0, w1, hz, cores, label, model, duration, loadgen, report,
- before, after, mok, mko, bcrypt, j0, j1) = sys.argv[1:]
-text = open(path, encoding="utf-8").read()
-block = text[text.rindex("---- Global Information"):]
-def v(label):
-    m = re.search(r"> " + re.escape(label) + r"\s*\|\s*([-\d,.]+)", block)
-    x = m.group(1).replace(",", "") if m else "-"
-    return float(x) if x != "-" else 0.0
-n = v("request count"); rps = v("mean throughput (rps)")
-p50 = v("response time 50th percentile (ms)"); p95 = v("response time 95th percentile (ms)")
-p99 = v("response time 99th percentile (ms)"); mx = v("max response time (ms)"); mean = v("mean response time (ms)")
+  LINE="$(python3 - "$RUN_LOG" "$CPU_LOG" "$HZ" "$(nproc)" "$LABEL" "$MODEL" "$DURATION" "$LEAD_IN" "$BEFORE" "$AFTER" "$MOK" "$MKO" "$BCRYPT_COST" <<'PY'
+import sys
+(path, cpu_log, hz, cores, label, model, duration, lead_in, before, after, mok, mko, bcrypt) = sys.argv[1:]
+measured = [l.split()[1:] for l in open(path, encoding="utf-8") if l.startswith("MEASURED ")]
+window = next(m for m in measured if m[0] == "window")
+w0, w1 = int(window[1]) / 1000, int(window[2]) / 1000
+rows = [m for m in measured if m[0] != "window"]
+overall = next(m for m in rows if m[0] == "all")
+n, rps, p50, p95, p99, mx = int(overall[1]), float(overall[2]), *map(int, overall[3:7])
+mean, failed = float(overall[7]), int(overall[8])
+# CPU counters sampled once a second during the whole Gatling run, read at the window's edges by interpolation.
+samples = [list(map(float, l.split())) for l in open(cpu_log) if len(l.split()) == 6]
+def at(t):
+    for a, b in zip(samples, samples[1:]):
+        if a[0] <= t <= b[0]:
+            f = (t - a[0]) / (b[0] - a[0])
+            return [x + f * (y - x) for x, y in zip(a[1:], b[1:])]
+    raise SystemExit(f"CPU samples in {cpu_log} do not cover the measured window")
+c0, c1 = at(w0), at(w1)
+svc, pg, busy, loadgen = ((c1[i] - c0[i]) / float(hz) for i in range(4))
+jit = c1[4] - c0[4]
 mok, mko, before, after = int(mok), int(mko), int(before), int(after)
-hz = float(hz); cores = int(cores); loadgen = float(loadgen or 0)
-svc = (float(c1) - float(c0)) / hz; pg = (float(p1) - float(p0)) / hz; busy = (float(b1) - float(b0)) / hz
-wall = float(w1) - float(w0)
-ok = rps >= 400 and p99 <= 50 and mko == 0
+cores = int(cores)
+wall = w1 - w0
+ok = rps >= 400 and p99 <= 50 and failed == 0 and mko == 0
 out = sys.stderr
 print(file=out)
 print(f"================ ticket intake benchmark: {label} ================", file=out)
 if bcrypt:
     print(f"DIAGNOSTIC RUN   : agent1's bcrypt cost lowered to {bcrypt} (service default 10); not the target figure", file=out)
-print(f"load             : {model}, {duration} s measured, POST /api/tickets", file=out)
-print(f"requests         : {int(n)} ({mko} failed)", file=out)
-print(f"tickets/s        : {rps:.1f}   (201 answers / s over the run)", file=out)
-print(f"latency (ms)     : p50 {p50:.0f} | p95 {p95:.0f} | p99 {p99:.0f} | max {mx:.0f} | mean {mean:.0f}", file=out)
+print(f"load             : {model}, {lead_in} s lead-in (not measured), then {duration} s measured, POST /api/tickets", file=out)
+print(f"requests         : {n + failed} started in the measured window ({failed} failed); whole run {mok + mko} ({mko} failed)", file=out)
+print(f"tickets/s        : {rps:.1f}   (201 answers / s over the measured window)", file=out)
+print(f"latency (ms)     : p50 {p50} | p95 {p95} | p99 {p99} | max {mx} | mean {mean:.0f}", file=out)
 print(f"target           : >= 400 tickets/s with p99 <= 50 ms -> {'MET' if ok else 'NOT MET'}", file=out)
 delta = after - before
-print(f"database check   : {before} -> {after} tickets (+{delta}); 201 answers in this run: {mok} -> "
+print(f"database check   : {before} -> {after} tickets (+{delta}); 201 answers in this run (lead-in included): {mok} -> "
       + ("OK (nothing lost, nothing doubled)" if delta == mok else f"MISMATCH ({delta - mok:+d})"), file=out)
-print(f"CPU during the Gatling run ({wall:.0f} s wall x {cores} cores = {wall*cores:.0f} core-s):", file=out)
+print(f"CPU during the measured window ({wall:.0f} s wall x {cores} cores = {wall*cores:.0f} core-s):", file=out)
 print(f"  service JVM    : {svc:.1f} core-s ({100*svc/(wall*cores):.0f}%)" + (f" = {1000*svc/n:.2f} ms per ticket" if n else ""), file=out)
-jit = float(j1) - float(j0)
 print(f"    of which JIT : {jit:.1f} core-s in the C1/C2 compiler threads" + (f" = {1000*jit/n:.2f} ms per ticket; falls as the JVM warms" if n else ""), file=out)
 print(f"  PostgreSQL     : {pg:.1f} core-s ({100*pg/(wall*cores):.0f}%)" + (f" = {1000*pg/n:.2f} ms per ticket" if n else ""), file=out)
-print(f"  load generator : {loadgen:.1f} core-s (Maven + the Gatling JVM it forks, incl. their start-up)", file=out)
+print(f"  load generator : {loadgen:.1f} core-s ({100*loadgen/(wall*cores):.0f}%)" + (f" = {1000*loadgen/n:.2f} ms per ticket" if n else ""), file=out)
 print(f"  everything else: {max(0.0, busy - svc - pg - loadgen):.1f} core-s (the OS and other work on this machine)", file=out)
 if n and svc + pg > 0:
     print(f"  => with all {cores} cores for service + PostgreSQL, CPU would cap intake near {n/(svc+pg)*cores:.0f} tickets/s", file=out)
-try:
-    t = open(report + "/index.html", encoding="utf-8").read()
-    rows = []
-    for m in re.finditer(r'class="ellipsed-name">(.*?)</span>(.*?)</tr>', t, re.S):
-        cols = dict(re.findall(r'col-(\d+)">([^<]*)</td>', m.group(2)))
-        if "2" in cols:
-            rows.append((html.unescape(m.group(1)), *(cols.get(c, "-") for c in ("2", "6", "8", "10", "11", "12"))))
-    if rows:
-        print("by ticket type (ms):", file=out)
-        print(f"  {'request':24} {'count':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6}", file=out)
-        for r in rows:
-            print(f"  {r[0]:24} {r[1]:>7} {r[2]:>7} {r[3]:>6} {r[4]:>6} {r[5]:>6} {r[6]:>6}", file=out)
-except OSError:
-    pass
-print(f"| {label}{' (bcrypt ' + bcrypt + ')' if bcrypt else ''} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {mx:.0f} | {mko} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
+print("by ticket type (ms):", file=out)
+print(f"  {'request':24} {'count':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6}", file=out)
+for r in rows:
+    if r[0] != "all":
+        print(f"  {r[0].replace('_', ' '):24} {r[1]:>7} {r[2]:>7} {r[3]:>6} {r[4]:>6} {r[5]:>6} {r[6]:>6}", file=out)
+print(f"| {label}{' (bcrypt ' + bcrypt + ')' if bcrypt else ''} | {rps:.0f} | {p50} | {p95} | {p99} | {mx} | {failed} | {1000*svc/max(n,1):.2f} | {1000*pg/max(n,1):.2f} | {1000*loadgen/max(n,1):.2f} | {'OK' if delta == mok else 'MISMATCH'} | {'MET' if ok else 'NOT MET'} |")
 PY
   )" 2>&3
   SUMMARY+=("$LINE")
@@ -250,7 +287,7 @@ else
   log "database check: MISMATCH, $((END_COUNT - START_COUNT)) new tickets vs $TOTAL_OK answers 201"
   VERDICT=1
 fi
-log "summary (load | tickets/s | p50 | p95 | p99 | max ms | failed | service ms CPU/ticket | PostgreSQL ms CPU/ticket | DB check | target):"
+log "summary (load | tickets/s | p50 | p95 | p99 | max ms | failed | service ms CPU/ticket | PostgreSQL ms CPU/ticket | load generator ms CPU/ticket | DB check | target):"
 printf '    %s\n' "${SUMMARY[@]}" >&3
 log "service under test: app jar sha256 $JAR_ID"
 exit "$VERDICT"
