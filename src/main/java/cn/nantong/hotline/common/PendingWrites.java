@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Inserts that nothing later in their transaction reads (an audit line, the place keys later intakes look repeats
- * up by, a stored idempotent answer), sent together in one round trip to the database at the end of the
+ * Inserts that nothing later in their transaction reads (timeline rows, an audit line, the place keys later intakes
+ * look repeats up by, a stored idempotent answer), sent together in one round trip to the database at the end of the
  * transaction instead of one round trip each. On these 2 cores a round trip costs PostgreSQL and the service more
- * CPU than such an insert itself, and an intake makes three of them.
+ * CPU than such an insert itself, and an intake makes four of them.
  * <p>
  * They are sent by {@link #send()}, which a caller that must see their failure in its own code calls last in the
  * transaction (IdempotencyGuard: a key used twice), or else just before the commit. They are rolled back with

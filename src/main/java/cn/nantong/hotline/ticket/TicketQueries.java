@@ -28,9 +28,11 @@ public class TicketQueries {
     private final TicketMapper mapper;
     private final PhoneVault vault;
     private final AuditLog audit;
+    private final Timeline timeline;
 
-    TicketQueries(TicketService tickets, TicketMapper mapper, PhoneVault vault, AuditLog audit) {
+    TicketQueries(TicketService tickets, TicketMapper mapper, PhoneVault vault, AuditLog audit, Timeline timeline) {
         this.tickets = tickets;
+        this.timeline = timeline;
         this.mapper = mapper;
         this.vault = vault;
         this.audit = audit;
@@ -49,8 +51,9 @@ public class TicketQueries {
     }
 
     public TicketViews.TicketView detailOf(Ticket t, Access viewer) {
-        List<TicketEvent> timeline = TicketEvent.list("ticketId", Sort.by("id"), t.id);
-        return mapper.view(t, timeline, viewer);
+        timeline.flush();
+        List<TicketEvent> events = TicketEvent.list("ticketId", Sort.by("id"), t.id);
+        return mapper.view(t, events, viewer);
     }
 
     /**

@@ -30,13 +30,16 @@ public class TicketService {
     private final Event<TicketRecorded> recorded;
     private final Event<TicketActed> acted;
     private final PhoneVault vault;
+    private final Timeline timeline;
     /** Ticket number counters, in blocks of the sequence's increment (migration V14). */
     private final CounterBlocks numbers = new CounterBlocks(50, () -> ((Number) Panache.getEntityManager()
             .createNativeQuery("select nextval('ticket_number_seq')").getSingleResult()).longValue());
 
     TicketService(Directory directory, Clock clock, TimeLimits limits, Event<InquiryAnswered> inquiryAnswered,
-                  Event<TicketReceived> received, Event<TicketRecorded> recorded, Event<TicketActed> acted, PhoneVault vault) {
+                  Event<TicketReceived> received, Event<TicketRecorded> recorded, Event<TicketActed> acted, PhoneVault vault,
+                  Timeline timeline) {
         this.directory = directory;
+        this.timeline = timeline;
         this.vault = vault;
         this.clock = clock;
         this.lifecycle = new TicketLifecycle(limits);
@@ -82,9 +85,9 @@ public class TicketService {
         t.persist();
         t.record(t.receivedAt, actor, imported ? "import" : "intake", null, t.handledBy,
                 t.status == TicketStatus.ANSWERED ? "当场答复，引用热线百科：" + String.join("、", t.answeredWith) : null);
-        persistEvents(t);
+        timeline.append(t);
         recorded.fire(new TicketRecorded(t, imported, r.repeatOf(), notRepeatOf, actor));
-        persistEvents(t);
+        timeline.append(t);
         return t;
     }
 
@@ -103,10 +106,10 @@ public class TicketService {
         } catch (OptimisticLockException e) {
             throw ProblemException.conflict("工单 " + t.number + " 刚被他人更新，请刷新后重试。");
         }
-        persistEvents(t);
+        timeline.append(t);
         acted.fire(new TicketActed(t, actionName, access.isDepartment() ? access.department() : null, access.username(),
                 clock.instant()));
-        persistEvents(t);
+        timeline.append(t);
         return t;
     }
 
@@ -131,12 +134,5 @@ public class TicketService {
 
     public void checkDepartment(String field, String code) {
         directory.requireDepartment(field, code);
-    }
-
-    private static void persistEvents(Ticket t) {
-        for (TicketEvent e : t.drainEvents()) {
-            e.ticketId = t.id;
-            e.persist();
-        }
     }
 }

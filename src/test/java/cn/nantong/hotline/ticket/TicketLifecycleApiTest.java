@@ -59,7 +59,9 @@ class TicketLifecycleApiTest {
                 .body("assignments", hasSize(2))
                 .body("deadlines.acceptBy", notNullValue())
                 .body("deadlines.replyBy", notNullValue())
-                .body("light", equalTo("GREEN"));
+                .body("light", equalTo("GREEN"))
+                // The answer's timeline already holds the action's own event, written in the same transaction.
+                .body("timeline.action", equalTo(List.of("intake", "dispatch")));
 
         action("dept-urban-management", id, "accept", null).statusCode(200).body("status", equalTo("ACCEPTED"));
         action("dept-ecology-environment", id, "accept", null).statusCode(200);
