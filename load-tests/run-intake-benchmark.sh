@@ -128,12 +128,12 @@ count_run "$WARM_LOG"
 log "warm-up: $RUN_OK tickets created, $RUN_KO failed requests"
 
 HZ="$(getconf CLK_TCK)"
-# The JIT compiler threads' CPU is reported apart: on 2 cores C2 is still compiling minutes after start, and it counts
-# in the service's share of a run.
 # Cumulative CPU once a second (or once, with "once"): time, service, PostgreSQL (postmaster, its children and its dead
 # children), machine busy, load generator (every process whose command line names gatling: Maven and the Gatling JVM)
-# in clock ticks, and the service's JIT compiler threads in seconds. One Python process reads /proc, so sampling costs
-# next to nothing; the measured window is cut out of the samples afterwards.
+# in clock ticks, and the service's JIT compiler threads in seconds (reported apart: on 2 cores C2 still compiles
+# minutes after start, inside the service's share). One Python process, not bench-lib's per-value forks (which took
+# 2.5-5 s per sample under load), reads /proc, so sampling costs next to nothing; the measured window is cut out of
+# the samples afterwards.
 sample_cpu() {
   python3 - "$SVC_PID" "$DATA_DIR/postgres/postmaster.pid" "$HZ" "${1:-loop}" <<'PY'
 import os, sys, time

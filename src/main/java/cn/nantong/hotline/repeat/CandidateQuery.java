@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
  * <p>
  * At intake both go to PostgreSQL as one message of two statements. PostgreSQL runs them in order and takes the
  * look-up's snapshot only once the locks are held, so a report committed by the intake that held a lock is seen,
- * as with two round trips. That saves one of an intake's ten round trips, each of which wakes a backend and a
- * request thread.
+ * as with two round trips. That saves a round trip per intake, each of which wakes a backend and a request thread.
  */
 final class CandidateQuery {
 
