@@ -13,4 +13,9 @@ public final class SqlValues {
     public static Instant instant(Object value) {
         return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
+
+    /** A numeric column as a long; null stays null. */
+    public static Long longOrNull(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
 }

@@ -156,14 +156,24 @@ public class RepeatService {
     }
 
     /**
-     * Puts the new (not yet written) ticket into the original's cluster, starting one if there is none. Each step is
-     * one statement: at a busy place most intakes join a cluster, and every round trip to the database costs more
-     * than the statement itself.
+     * Puts the new (not yet written) ticket into the original's cluster, starting one if there is none, in one
+     * statement ({@link #JOIN_OR_START}): at a busy place most intakes join a cluster, and every round trip to the
+     * database costs more than the statement itself. Only when the original's cluster changed under it (another
+     * instance clustered the original first, or a coordinator merged or split it) does it count again on its own.
      */
     private void join(Ticket t, RepeatMatch m, ReportFeatures f) {
-        Long clusterId = countIn(m.of(), t);
+        Object[] r = (Object[]) em().createNativeQuery(JOIN_OR_START)
+                .setParameter(1, m.of()).setParameter(2, t.callerPhoneHash).setParameter(3, t.receivedAt)
+                .setParameter(4, f.describePlace()).setParameter(5, t.problemKind)
+                .getSingleResult();
+        Long counted = SqlValues.longOrNull(r[0]);
+        Long started = SqlValues.longOrNull(r[1]);
+        Long clusterId = counted != null ? counted : started != null && started.equals(SqlValues.longOrNull(r[2])) ? started : null;
         if (clusterId == null) {
-            startCluster(m.of(), t, f);
+            if (started != null) {
+                // Another instance clustered the original first: the report joins theirs.
+                em().createNativeQuery("delete from repeat_cluster where id = ?1").setParameter(1, started).executeUpdate();
+            }
             clusterId = countIn(m.of(), t);
             if (clusterId == null) {
                 throw ProblemException.conflict("重复件簇刚被协调员合并或拆分，请重新提交。");
@@ -175,51 +185,61 @@ public class RepeatService {
         t.repeatReasons = new ArrayList<>(m.reasons());
     }
 
+    /** Counts a report (?2 caller, ?3 time) into a cluster {@code c}; the statements using it say which. */
+    private static final String COUNT_IN = """
+            update repeat_cluster c set report_count = c.report_count + 1,
+                caller_count = c.caller_count + case when exists (select 1 from ticket k
+                    where k.cluster_id = c.id and k.caller_phone_hash = ?2) then 0 else 1 end,
+                last_at = greatest(c.last_at, ?3),
+                reported_after_handled = c.reported_after_handled or coalesce(c.handled_at < ?3, false)
+            """;
+
     /**
-     * Counts the new report into the original's cluster and returns the cluster, or null when the original has none.
-     * Counted on rather than recounted, so that a problem reported thousands of times costs no more per report. The
+     * Counts the new report (?2 caller, ?3 time) into the cluster of the original (?1) and returns it as the first
+     * column; or, when the original has none, starts one of the original and the new report and returns it as the
+     * second column, with the original's cluster afterwards as the third (another instance may have set it first).
+     * <ul>
+     * <li>Counted on rather than recounted, so a problem reported thousands of times costs no more per report. The
      * update's row lock serialises reports joining one cluster; the caller is looked up inside it, and two reports of
-     * one caller were already serialised by the caller's lock.
+     * one caller were already serialised by the caller's lock.</li>
+     * <li>The original may have been answered as resolved before anyone knew it would be reported again, so a new
+     * cluster starts handled then; later resolved replies set handledAt themselves (onActed). An original erased by
+     * retention has no caller to count. Its cluster is set without touching its version: an agent working on it must
+     * not get a conflict.</li>
+     * </ul>
+     */
+    private static final String JOIN_OR_START = """
+            with o as (select id, cluster_id, district, received_at, caller_phone_hash from ticket where id = ?1),
+            counted as (""" + COUNT_IN + """
+                from o where c.id = o.cluster_id
+                returning c.id),
+            started as (
+                insert into repeat_cluster (first_ticket_id, district, place, problem_kind, first_at, last_at,
+                                            report_count, caller_count, handled_at, reported_after_handled)
+                select o.id, o.district, cast(?4 as text), cast(?5 as text), o.received_at, greatest(o.received_at, ?3), 2,
+                       case when o.caller_phone_hash is null then 0 else 1 end
+                           + case when o.caller_phone_hash = ?2 then 0 else 1 end,
+                       h.at, coalesce(h.at < ?3, false)
+                from o cross join lateral (select max(replied_at) as at from assignment
+                                           where ticket_id = o.id and role = 'LEAD' and outcome = 'RESOLVED') h
+                where o.cluster_id is null
+                returning id),
+            linked as (
+                update ticket set cluster_id = coalesce(ticket.cluster_id, s.id) from started s where ticket.id = ?1
+                returning ticket.cluster_id)
+            select (select id from counted), (select id from started), (select cluster_id from linked)""";
+
+    /**
+     * Counts the new report into the original's cluster, as {@link #JOIN_OR_START} does, and returns the cluster, or
+     * null when the original has none.
      */
     private static Long countIn(long original, Ticket t) {
-        List<?> updated = em().createNativeQuery("""
-                update repeat_cluster c set report_count = c.report_count + 1,
-                    caller_count = c.caller_count + case when exists (select 1 from ticket k
-                        where k.cluster_id = c.id and k.caller_phone_hash = ?2) then 0 else 1 end,
-                    last_at = greatest(c.last_at, ?3),
-                    reported_after_handled = c.reported_after_handled or coalesce(c.handled_at < ?3, false)
+        List<?> updated = em().createNativeQuery(COUNT_IN + """
                 where c.id = (select cluster_id from ticket where id = ?1)
                 returning c.id""")
                 .setParameter(1, original).setParameter(2, t.callerPhoneHash).setParameter(3, t.receivedAt)
                 .getResultList();
         return updated.isEmpty() ? null : ((Number) updated.get(0)).longValue();
-    }
-
-    /**
-     * A cluster of the original alone. The original may have been answered as resolved before anyone knew it would be
-     * reported again, so the cluster starts handled then; later resolved replies set handledAt themselves (onActed).
-     * An original erased by retention has no caller to count.
-     * The original's cluster is set without touching its version: an agent working on it must not get a conflict.
-     */
-    private static void startCluster(long original, Ticket t, ReportFeatures f) {
-        long fresh = ((Number) em().createNativeQuery("""
-                insert into repeat_cluster (first_ticket_id, district, place, problem_kind, first_at, last_at,
-                                            report_count, caller_count, handled_at)
-                select o.id, o.district, cast(?2 as text), cast(?3 as text), o.received_at, o.received_at, 1,
-                       case when o.caller_phone_hash is null then 0 else 1 end,
-                       (select max(replied_at) from assignment
-                        where ticket_id = o.id and role = 'LEAD' and outcome = 'RESOLVED')
-                from ticket o where o.id = ?1
-                returning id""")
-                .setParameter(1, original).setParameter(2, f.describePlace()).setParameter(3, t.problemKind)
-                .getSingleResult()).longValue();
-        long clustered = ((Number) em().createNativeQuery(
-                        "update ticket set cluster_id = coalesce(cluster_id, ?1) where id = ?2 returning cluster_id")
-                .setParameter(1, fresh).setParameter(2, original).getSingleResult()).longValue();
-        if (clustered != fresh) {
-            // Another instance clustered the original first: the report joins theirs.
-            em().createNativeQuery("delete from repeat_cluster where id = ?1").setParameter(1, fresh).executeUpdate();
-        }
     }
 
     private Ticket confirmedOriginal(long id) {

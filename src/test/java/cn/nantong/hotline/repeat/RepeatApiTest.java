@@ -1,10 +1,16 @@
 package cn.nantong.hotline.repeat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static cn.nantong.hotline.support.Api.as;
 import static cn.nantong.hotline.support.Tickets.intake;
@@ -29,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Repeat detection at intake, candidates while typing, agents' and coordinators' corrections, and the race. */
 @QuarkusTest
 class RepeatApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void anotherCallerReportingTheSameProblemInOtherWordsIsARepeat() {
@@ -162,6 +172,55 @@ class RepeatApiTest {
             assertEquals(earlier.getLong("id"), later.getLong("repeat.of"));
             as("coord1").when().get("/api/repeat/clusters/" + later.getLong("clusterId")).then()
                     .body("reportCount", equalTo(2));
+        }
+    }
+
+    @Test
+    void aReportJoinsTheClusterAnotherInstanceGaveItsOriginalMeanwhile() throws Exception {
+        long original = intake(report("COMPLAINT", "13700140071", "海安市", "海安市长江中路200号玉兰苑3幢",
+                "玉兰苑3幢旁边的工地每天晚上十一点以后还在施工，打桩声音特别大，吵得孩子睡不着觉。")).getLong("id");
+        long theirs;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // Another instance has started a cluster of the original and not yet committed.
+            theirs = single(other, """
+                    insert into repeat_cluster (first_ticket_id, district, report_count, caller_count, first_at, last_at)
+                    select id, district, 1, 1, received_at, received_at from ticket where id = ? returning id""", original);
+            single(other, "update ticket set cluster_id = ? where id = ? returning id", theirs, original);
+            Future<JsonPath> repeat = pool.submit(() -> intake(report("COMPLAINT", "13700140072", "海安市", "玉兰苑3幢",
+                    "晚上工地又在打桩，玉兰苑这边根本没法睡，夜间施工噪音谁来管？")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            try (Connection watcher = dataSource.getConnection()) {
+                while (single(watcher, "select count(*) from pg_locks where not granted and locktype = 'transactionid'") == 0) {
+                    assertTrue(System.nanoTime() < deadline && !repeat.isDone(), "the intake waits for the other instance");
+                    Thread.sleep(20);
+                }
+            }
+            other.commit();
+            JsonPath answer = repeat.get(30, TimeUnit.SECONDS);
+            assertEquals(original, answer.getLong("repeat.of"));
+            assertEquals(theirs, answer.getLong("repeat.clusterId"));
+        } finally {
+            pool.shutdownNow();
+        }
+        as("coord1").when().get("/api/repeat/clusters/" + theirs).then().statusCode(200)
+                .body("reportCount", equalTo(2)).body("callerCount", equalTo(2)).body("tickets", hasSize(2));
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(1, single(c, "select count(*) from repeat_cluster where first_ticket_id = ?", original),
+                    "the cluster the intake started meanwhile is gone");
+        }
+    }
+
+    private static long single(Connection c, String sql, long... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getLong(1);
+            }
         }
     }
 
