@@ -168,7 +168,8 @@ public class RepeatService {
                 .getSingleResult();
         Long counted = SqlValues.longOrNull(r[0]);
         Long started = SqlValues.longOrNull(r[1]);
-        Long clusterId = counted != null ? counted : started != null && started.equals(SqlValues.longOrNull(r[2])) ? started : null;
+        boolean startedOurs = started != null && started.equals(SqlValues.longOrNull(r[2]));
+        Long clusterId = counted != null ? counted : startedOurs ? started : null;
         if (clusterId == null) {
             if (started != null) {
                 // Another instance clustered the original first: the report joins theirs.

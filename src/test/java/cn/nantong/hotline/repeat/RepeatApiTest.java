@@ -177,8 +177,8 @@ class RepeatApiTest {
 
     @Test
     void aReportJoinsTheClusterAnotherInstanceGaveItsOriginalMeanwhile() throws Exception {
-        long original = intake(report("COMPLAINT", "13700140071", "海安市", "海安市长江中路200号玉兰苑3幢",
-                "玉兰苑3幢旁边的工地每天晚上十一点以后还在施工，打桩声音特别大，吵得孩子睡不着觉。")).getLong("id");
+        long original = intake(report("COMPLAINT", "13700140071", "启东市", "启东市公园中路18号紫荆苑2幢",
+                "紫荆苑2幢旁边的工地每天晚上十一点以后还在施工，打桩声音特别大，吵得孩子睡不着觉。")).getLong("id");
         long theirs;
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection other = dataSource.getConnection()) {
@@ -188,8 +188,8 @@ class RepeatApiTest {
                     insert into repeat_cluster (first_ticket_id, district, report_count, caller_count, first_at, last_at)
                     select id, district, 1, 1, received_at, received_at from ticket where id = ? returning id""", original);
             single(other, "update ticket set cluster_id = ? where id = ? returning id", theirs, original);
-            Future<JsonPath> repeat = pool.submit(() -> intake(report("COMPLAINT", "13700140072", "海安市", "玉兰苑3幢",
-                    "晚上工地又在打桩，玉兰苑这边根本没法睡，夜间施工噪音谁来管？")));
+            Future<JsonPath> repeat = pool.submit(() -> intake(report("COMPLAINT", "13700140072", "启东市", "紫荆苑2幢",
+                    "晚上工地又在打桩，紫荆苑这边根本没法睡，夜间施工噪音谁来管？")));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             try (Connection watcher = dataSource.getConnection()) {
                 while (single(watcher, "select count(*) from pg_locks where not granted and locktype = 'transactionid'") == 0) {
