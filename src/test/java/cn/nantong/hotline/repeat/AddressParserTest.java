@@ -49,6 +49,17 @@ class AddressParserTest {
     }
 
     @Test
+    void namesMayUseHanOutsideTheMainBlockButNeverAKindWordOrABoundary() {
+        // U+3402 (extension A) and U+F91D (a compatibility ideograph) are Han, though outside U+4E00-U+9FFF.
+        assertEquals(Set.of("\u3402福路"), keys(parser.parse("\u3402福路8号", null).roads()));
+        assertEquals(Set.of("\uF91D园苑"), keys(parser.parse("\uF91D园苑2幢", null).estates()));
+        // 路, 号 and boundary characters such as 的 end a name; a Braille sign is punctuation, not a name character.
+        assertEquals(Set.of("永宁路"), keys(parser.parse("永宁路88号", null).roads()));
+        assertEquals(Set.of("锦绣苑"), keys(parser.parse("我家的锦绣苑", null).estates()));
+        assertEquals(Set.of(), keys(parser.parse("锦\u2801苑", null).estates()));
+    }
+
+    @Test
     void buildingWordsAndChineseNumeralsAgree() {
         assertEquals(Set.of("12"), parser.parse("翠竹家园12栋", null).buildings());
         assertEquals(Set.of("12"), parser.parse("翠竹家园十二号楼", null).buildings());
