@@ -9,8 +9,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Inserts that nothing later in their transaction reads (timeline rows, an audit line, the place keys later intakes
@@ -28,8 +26,6 @@ public class PendingWrites {
     /** One statement; placeholders are {@code ?1 … ?n}, numbered within the statement. */
     public record Write(String sql, List<Object> params) {
     }
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\?(\\d+)");
 
     private final TransactionSynchronizationRegistry registry;
 
@@ -67,21 +63,39 @@ public class PendingWrites {
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (Write w : writes) {
-            int offset = params.size();
-            Matcher m = PLACEHOLDER.matcher(w.sql());
-            StringBuilder renumbered = new StringBuilder();
-            while (m.find()) {
-                int n = Integer.parseInt(m.group(1));
-                if (n < 1 || n > w.params().size()) {
-                    throw new IllegalArgumentException("placeholder ?" + n + " has no parameter in: " + w.sql());
-                }
-                m.appendReplacement(renumbered, "?" + (offset + n));
+            if (!sql.isEmpty()) {
+                sql.append(";\n");
             }
-            m.appendTail(renumbered);
-            sql.append(sql.length() == 0 ? "" : ";\n").append(renumbered);
+            appendRenumbered(sql, w, params.size());
             params.addAll(w.params());
         }
         return new Write(sql.toString(), params);
+    }
+
+    // A plain scan rather than a regex replacement: this runs on every intake, and Matcher.appendReplacement's
+    // work was 3 % of the service's CPU in a JFR profile of intake (eighth round).
+    private static void appendRenumbered(StringBuilder out, Write w, int offset) {
+        String s = w.sql();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i++);
+            out.append(c);
+            if (c != '?' || i == s.length() || !isDigit(s.charAt(i))) {
+                continue;
+            }
+            long n = 0;
+            while (i < s.length() && isDigit(s.charAt(i))) {
+                n = Math.min(n * 10 + (s.charAt(i++) - '0'), Integer.MAX_VALUE);
+            }
+            if (n < 1 || n > w.params().size()) {
+                throw new IllegalArgumentException("placeholder ?" + n + " has no parameter in: " + s);
+            }
+            out.append(offset + n);
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @SuppressWarnings("unchecked")

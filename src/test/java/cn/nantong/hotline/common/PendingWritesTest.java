@@ -33,8 +33,17 @@ class PendingWritesTest {
                 new PendingWrites.Write("delete from c", List.of())));
         assertEquals("insert into a values (?2, ?1, ?2);\ninsert into b values (?3);\ndelete from c", all.sql());
         assertEquals(List.of("x", "y", 7), all.params());
-        var bad = List.of(new PendingWrites.Write("insert into a values (?1, ?2)", List.of("only one")));
-        assertThrows(IllegalArgumentException.class, () -> PendingWrites.combine(bad));
+        List<Object> eleven = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        PendingWrites.Write many = PendingWrites.combine(List.of(
+                new PendingWrites.Write("select ?1", List.of(0)),
+                new PendingWrites.Write("select ?11, ?1, data ? 'k', ?", eleven)));
+        assertEquals("select ?1;\nselect ?12, ?2, data ? 'k', ?", many.sql(),
+                "two-digit placeholders are renumbered whole; a ? without a number is left alone");
+        for (String bad : List.of("insert into a values (?1, ?2)", "insert into a values (?0)",
+                "insert into a values (?99999999999)")) {
+            var writes = List.of(new PendingWrites.Write(bad, List.of("only one")));
+            assertThrows(IllegalArgumentException.class, () -> PendingWrites.combine(writes), bad);
+        }
     }
 
     @Test
