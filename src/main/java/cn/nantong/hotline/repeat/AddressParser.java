@@ -41,8 +41,7 @@ public final class AddressParser {
      * range test turns away the digits, masks and hidden characters (all below U+2E80), and the main CJK block is
      * tested before the rarer Han ranges: the engine tests a class's ranges one after the other, nested.
      */
-    private static final String NAME = "[\\u2E80-\\x{3FFFF}&&[[" + hanRanges("号都路街", true) + "]["
-            + hanRanges("号都路街", false) + "]]]";
+    private static final String NAME = nameClass("号都路街");
     private static final String NUM = "(\\d{1,4}|[一二三四五六七八九十两]{1,3})";
     private static final char MASK = '|';
 
@@ -265,14 +264,22 @@ public final class AddressParser {
         return new String(c);
     }
 
-    /** The Han code points but {@code excluded}, inside or outside the main CJK block, as regex ranges. */
-    private static String hanRanges(String excluded, boolean mainBlock) {
+    /**
+     * The regex class of the Han code points but {@code excluded}: the main CJK block's ranges first, then the rest
+     * of Han, which lies between the CJK radicals (U+2E80) and the end of plane 3.
+     */
+    private static String nameClass(String excluded) {
+        return "[\\u2E80-\\x{3FFFF}&&[[" + hanRanges(0x4E00, 0xA000, excluded) + "]["
+                + hanRanges(0x2E80, 0x4E00, excluded) + hanRanges(0xA000, 0x40000, excluded) + "]]]";
+    }
+
+    /** The Han code points from {@code from} to before {@code to}, but {@code excluded}, as regex ranges. */
+    private static String hanRanges(int from, int to, String excluded) {
         StringBuilder out = new StringBuilder();
         int start = -1;
-        // Han lies between the CJK radicals (U+2E80) and the end of plane 3.
-        for (int cp = 0x2E80; cp <= 0x40000; cp++) {
-            boolean in = cp < 0x40000 && (cp >= 0x4E00 && cp <= 0x9FFF) == mainBlock
-                    && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && excluded.indexOf(cp) < 0;
+        for (int cp = from; cp <= to; cp++) {
+            boolean in = cp < to && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                    && excluded.indexOf(cp) < 0;
             if (in && start < 0) {
                 start = cp;
             } else if (!in && start >= 0) {
