@@ -3,8 +3,9 @@ package cn.nantong.hotline.common;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,20 +107,15 @@ public class PendingWrites {
                 throw new IllegalStateException("pending writes need an active transaction");
             }
             // The session joins now: it cannot join a transaction that is already completing, when these are sent.
-            Panache.getEntityManager().joinTransaction();
+            var em = Panache.getEntityManager();
+            em.joinTransaction();
             List<Write> created = new ArrayList<>();
             registry.putResource(PendingWrites.class, created);
-            registry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    send();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // Nothing to release: the list goes with the transaction.
-                }
-            });
+            // Sent by the session's own before-completion step, after its flush and while it still holds its
+            // connection. A JTA synchronization ran after the session had let the connection go: the statement took it
+            // again, and the pool warned "Closing open connection(s) prior to commit" on every commit.
+            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
+                    .registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) session -> send());
             writes = created;
         }
         return writes;

@@ -8,8 +8,14 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,12 +55,37 @@ class PendingWritesTest {
     @Test
     void theCommitSendsThemWithoutBeingAsked() {
         String actor = "pw-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            writes.add(STORE, actor, "k1", 201, Instant.now());
-            writes.add(STORE, actor, "k2", 200, Instant.now());
-            assertEquals(0, stored(actor), "nothing is sent before the commit");
-        });
+        List<String> poolWarnings = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    poolWarnings.add(new SimpleFormatter().formatMessage(r));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger pool = Logger.getLogger("io.agroal.pool");
+        pool.addHandler(capture);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                writes.add(STORE, actor, "k1", 201, Instant.now());
+                writes.add(STORE, actor, "k2", 200, Instant.now());
+                assertEquals(0, stored(actor), "nothing is sent before the commit");
+            });
+        } finally {
+            pool.removeHandler(capture);
+        }
         assertEquals(2, stored(actor));
+        // Sent after Hibernate had let go of the connection, they made the pool warn on every such commit.
+        assertEquals(List.of(), poolWarnings);
     }
 
     @Test
@@ -85,6 +116,18 @@ class PendingWritesTest {
             writes.send();
         });
         assertEquals(1, stored(actor), "a second send has nothing left to send");
+    }
+
+    @Test
+    void aFailureAtTheCommitRollsBackTheWholeTransaction() {
+        String actor = "pw-" + UUID.randomUUID();
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Panache.getEntityManager().createNativeQuery(STORE.replace("?2", "'before'").replace("?3", "201")
+                    .replace("?4", "now()")).setParameter(1, actor).executeUpdate();
+            writes.add(STORE, actor, "same", 201, Instant.now());
+            writes.add(STORE, actor, "same", 201, Instant.now());
+        }));
+        assertEquals(0, stored(actor), "neither the pending writes nor the statement before them are kept");
     }
 
     private static long stored(String actor) {
