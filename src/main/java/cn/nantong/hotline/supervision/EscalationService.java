@@ -46,8 +46,9 @@ public class EscalationService {
             return;
         }
         RepeatClusters.Activity a = clusters.around(t.clusterId, t.receivedAt,
-                Duration.ofDays(rules.repeatWindowDays()), Duration.ofHours(rules.hotWindowHours()));
-        cases.escalate(t, rules.onReport(new EscalationRules.ClusterFacts(a.reports(), a.callers(),
+                Duration.ofDays(rules.repeatWindowDays()), Duration.ofHours(rules.hotWindowHours()),
+                SupervisionService.problemLock(t));
+        cases.escalateNewReport(t, rules.onReport(new EscalationRules.ClusterFacts(a.reports(), a.callers(),
                 a.reportedAfterHandled())), t.receivedAt);
     }
 

@@ -1,6 +1,7 @@
 package cn.nantong.hotline.supervision;
 
 import cn.nantong.hotline.common.ClockProducer;
+import cn.nantong.hotline.common.PendingWrites;
 import cn.nantong.hotline.common.ProblemException;
 import cn.nantong.hotline.directory.Directory;
 import cn.nantong.hotline.ticket.Ticket;
@@ -18,12 +19,20 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class SupervisionService {
 
+    /** Links the case ?1 to the ticket ?2 and to every ticket of the cluster ?3 (-1 for none). */
+    private static final String LINK_TICKETS = """
+            insert into supervision_case_ticket (case_id, ticket_id)
+            select ?1, id from ticket where id = ?2 or cluster_id = ?3
+            on conflict do nothing""";
+
     private final Clock clock;
     private final Directory directory;
+    private final PendingWrites writes;
 
-    SupervisionService(Clock clock, Directory directory) {
+    SupervisionService(Clock clock, Directory directory, PendingWrites writes) {
         this.clock = clock;
         this.directory = directory;
+        this.writes = writes;
     }
 
     /**
@@ -35,12 +44,35 @@ public class SupervisionService {
         if (fired.isEmpty()) {
             return;
         }
-        var em = Panache.getEntityManager();
-        // Two reports of one problem on two instances must join one case: serialise per problem.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, t.clusterId != null ? "case-cluster:" + t.clusterId : "case-ticket:" + t.id)
-                .getSingleResult();
-        SupervisionCase c = openCaseOf(t);
+        Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, problemLock(t)).getSingleResult();
+        escalateUnderLock(t, fired, now, openCaseOf(t), null);
+    }
+
+    /**
+     * The same for a report recorded in this transaction, whose caller already holds {@link #problemLock} (taken with
+     * the cluster's activity, RepeatClusters): a new ticket can only be in its cluster's case, so only that is looked up.
+     * Its intake escalates once and reads no case's tickets afterwards, so they are linked with its pending writes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void escalateNewReport(Ticket t, List<Trigger> fired, Instant now) {
+        if (fired.isEmpty()) {
+            return;
+        }
+        escalateUnderLock(t, fired, now, t.clusterId == null ? null : openCaseOfCluster(t.clusterId), writes);
+    }
+
+    /**
+     * The transaction-scoped advisory lock that serialises escalation per problem (its cluster, else the ticket): two
+     * reports of one problem on two instances must join one case.
+     */
+    public static String problemLock(Ticket t) {
+        return t.clusterId != null ? "case-cluster:" + t.clusterId : "case-ticket:" + t.id;
+    }
+
+    /** With {@code deferred}, the case's tickets are linked at the commit; else at once, for the rest to see. */
+    private static void escalateUnderLock(Ticket t, List<Trigger> fired, Instant now, SupervisionCase c,
+                                          PendingWrites deferred) {
         boolean opened = c == null;
         if (opened) {
             c = new SupervisionCase();
@@ -61,11 +93,12 @@ public class SupervisionService {
         // An open case already holds its cluster's reports (a merge brings the other cluster's, ClusterEditing), so
         // a later report adds only itself, however often the problem has been reported.
         long wholeCluster = opened && t.clusterId != null ? t.clusterId : -1L;
-        em.createNativeQuery("""
-                insert into supervision_case_ticket (case_id, ticket_id)
-                select ?1, id from ticket where id = ?2 or cluster_id = ?3
-                on conflict do nothing""")
-                .setParameter(1, c.id).setParameter(2, t.id).setParameter(3, wholeCluster).executeUpdate();
+        if (deferred != null) {
+            deferred.add(LINK_TICKETS, c.id, t.id, wholeCluster);
+        } else {
+            Panache.getEntityManager().createNativeQuery(LINK_TICKETS)
+                    .setParameter(1, c.id).setParameter(2, t.id).setParameter(3, wholeCluster).executeUpdate();
+        }
         persistEvents(c);
     }
 
@@ -121,14 +154,18 @@ public class SupervisionService {
 
     private static SupervisionCase openCaseOf(Ticket t) {
         if (t.clusterId != null) {
-            SupervisionCase byCluster = SupervisionCase.find("clusterId = ?1 and status <> ?2", t.clusterId,
-                    SupervisionCase.Status.CLOSED).firstResult();
+            SupervisionCase byCluster = openCaseOfCluster(t.clusterId);
             if (byCluster != null) {
                 return byCluster;
             }
         }
         return SupervisionCase.find("status <> ?1 and id in (select l.caseId from CaseTicket l where l.ticketId = ?2)",
                 SupervisionCase.Status.CLOSED, t.id).firstResult();
+    }
+
+    private static SupervisionCase openCaseOfCluster(long clusterId) {
+        return SupervisionCase.find("clusterId = ?1 and status <> ?2", clusterId, SupervisionCase.Status.CLOSED)
+                .firstResult();
     }
 
     private static void persistEvents(SupervisionCase c) {

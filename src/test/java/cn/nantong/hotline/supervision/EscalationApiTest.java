@@ -2,16 +2,25 @@ package cn.nantong.hotline.supervision;
 
 import cn.nantong.hotline.support.ScanTimes;
 import cn.nantong.hotline.ticket.LightScan;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static cn.nantong.hotline.support.Tickets.intake;
 import static cn.nantong.hotline.support.Tickets.report;
@@ -29,6 +38,9 @@ class EscalationApiTest {
 
     @Inject
     LightScan scan;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static void act(String user, long id, String action, Object body) {
         var req = as(user).contentType(ContentType.JSON);
@@ -64,6 +76,57 @@ class EscalationApiTest {
         assertEquals(List.of("30 天内同一问题被反映 4 次"), again.getList("reasons"), "the latest count, not a line per report");
         assertEquals(List.of("open"), again.getList("timeline.action"),
                 "the timeline says when the case opened, not every report since: " + again.prettify());
+    }
+
+    @Test
+    void aReportJoinsTheCaseAnotherInstanceOpensMeanwhile() throws Exception {
+        intake(report("COMPLAINT", "13600150061", "海门区", "海门区三厂街道青龙路18号丁香苑3幢",
+                "丁香苑3幢门口的下水道堵了一个星期，污水漫到路上，臭得没法走路。"));
+        long cluster = intake(report("COMPLAINT", "13600150062", "海门区", "丁香苑3幢",
+                "丁香苑3幢下水道堵了，污水满地都是。")).getLong("clusterId");
+        long theirs;
+        JsonPath answer;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // Another instance escalates this problem first, under its lock, and has not committed yet.
+            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "case-cluster:" + cluster);
+                lock.execute();
+            }
+            try (PreparedStatement open = other.prepareStatement("""
+                    insert into supervision_case (version, status, triggers, reasons, cluster_id, summary, opened_at)
+                    values (0, 'OPEN', '{REPEATED}', '{另一实例}', ?, '丁香苑下水道', now()) returning id""")) {
+                open.setLong(1, cluster);
+                try (ResultSet rs = open.executeQuery()) {
+                    assertTrue(rs.next());
+                    theirs = rs.getLong(1);
+                }
+            }
+            Future<JsonPath> third = pool.submit(() -> intake(report("COMPLAINT", "13600150063", "海门区",
+                    "海门区丁香苑", "丁香苑下水道堵了好几天，污水漫到路上，一直没人来疏通。")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (waitingForAdvisoryLocks() == 0) {
+                assertTrue(System.nanoTime() < deadline && !third.isDone(), "the intake waits for the other instance");
+                Thread.sleep(20);
+            }
+            other.commit();
+            answer = third.get(30, TimeUnit.SECONDS);
+            assertEquals(cluster, answer.getLong("clusterId"));
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonPath c = SupervisionApiTest.caseOf(answer.getLong("id"));
+        assertEquals(theirs, c.getLong("id"), "the report joined the case opened meanwhile instead of opening another");
+        assertTrue(c.getList("reasons").stream().anyMatch(r -> r.toString().contains("3 次")), c.prettify());
+    }
+
+    private long waitingForAdvisoryLocks() throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("select count(*) from pg_locks where not granted and locktype = 'advisory'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
