@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Inserts that nothing later in their transaction reads (timeline rows, an audit line, the place keys later intakes
- * look repeats up by, a new report's link to its supervision case, a stored idempotent answer), sent together in one round trip to the database at the end of the
- * transaction instead of one round trip each. On these 2 cores a round trip costs PostgreSQL and the service more
+ * look repeats up by, a new report's link to its supervision case, a stored idempotent answer), sent together in one
+ * round trip to the database at the end of the transaction instead of one round trip each. On these 2 cores a round trip costs PostgreSQL and the service more
  * CPU than such an insert itself, and an intake makes four of them.
  * <p>
  * They are sent by {@link #send()}, which a caller that must see their failure in its own code calls last in the

@@ -50,8 +50,9 @@ public class SupervisionService {
     }
 
     /**
-     * The same for a report recorded in this transaction, whose caller already holds {@link #problemLock} (taken with
-     * the cluster's activity, RepeatClusters): a new ticket can only be in its cluster's case, so only that is looked up.
+     * The same for a report of a cluster recorded in this transaction, whose caller already holds {@link #problemLock}
+     * (taken with the cluster's activity, RepeatClusters): a new ticket can only be in its cluster's case, so only that
+     * is looked up.
      * Its intake escalates once and reads no case's tickets afterwards, so they are linked with its pending writes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -59,7 +60,7 @@ public class SupervisionService {
         if (fired.isEmpty()) {
             return;
         }
-        escalateUnderLock(t, fired, now, t.clusterId == null ? null : openCaseOfCluster(t.clusterId), writes);
+        escalateUnderLock(t, fired, now, openCaseOfCluster(t.clusterId), writes);
     }
 
     /**

@@ -122,8 +122,8 @@ class PendingWritesTest {
     void aFailureAtTheCommitRollsBackTheWholeTransaction() {
         String actor = "pw-" + UUID.randomUUID();
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            Panache.getEntityManager().createNativeQuery(STORE.replace("?2", "'before'").replace("?3", "201")
-                    .replace("?4", "now()")).setParameter(1, actor).executeUpdate();
+            Panache.getEntityManager().createNativeQuery(STORE).setParameter(1, actor).setParameter(2, "before")
+                    .setParameter(3, 201).setParameter(4, Instant.now()).executeUpdate();
             writes.add(STORE, actor, "same", 201, Instant.now());
             writes.add(STORE, actor, "same", 201, Instant.now());
         }));
