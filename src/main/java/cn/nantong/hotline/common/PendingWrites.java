@@ -4,9 +4,16 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +31,10 @@ import java.util.List;
 @ApplicationScoped
 public class PendingWrites {
 
-    /** One statement; placeholders are {@code ?1 … ?n}, numbered within the statement. */
+    /**
+     * One statement; placeholders are {@code ?1 … ?n}, numbered within the statement. Parameters are bound as JDBC
+     * binds them, an {@link Instant} as a timestamp with time zone and a {@code String[]} as {@code text[]}.
+     */
     public record Write(String sql, List<Object> params) {
     }
 
@@ -49,16 +59,34 @@ public class PendingWrites {
         writes.clear();
         var em = Panache.getEntityManager();
         em.flush();
-        var query = em.createNativeQuery(all.sql());
-        for (int i = 0; i < all.params().size(); i++) {
-            query.setParameter(i + 1, all.params().get(i));
+        // Plain JDBC rather than a Hibernate native query: Hibernate parsed each combined text for its parameters
+        // again. The driver keeps the parsed text, and after a few uses on a connection PostgreSQL keeps it prepared.
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(all.sql())) {
+                for (int i = 0; i < all.params().size(); i++) {
+                    bind(c, ps, i + 1, all.params().get(i));
+                }
+                ps.execute();
+            }
+        });
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof Instant at) {
+            ps.setObject(index, at.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof String[] texts) {
+            ps.setArray(index, c.createArrayOf("text", texts));
+        } else {
+            ps.setObject(index, value);
         }
-        query.executeUpdate();
     }
 
     /**
-     * The statements as one, separated by semicolons, with each statement's placeholders renumbered after the ones
-     * before it. The driver sends such a statement as its parts in one message and answers once.
+     * The statements as one JDBC statement, separated by semicolons: each {@code ?n} becomes a {@code ?} with its
+     * parameter, in order of appearance. The driver sends such a statement as its parts in one message and
+     * answers once. The same statements give the same text, so the text stays prepared across transactions.
      */
     public static Write combine(List<Write> writes) {
         StringBuilder sql = new StringBuilder();
@@ -67,22 +95,25 @@ public class PendingWrites {
             if (!sql.isEmpty()) {
                 sql.append(";\n");
             }
-            appendRenumbered(sql, w, params.size());
-            params.addAll(w.params());
+            appendPositional(sql, w, params);
         }
         return new Write(sql.toString(), params);
     }
 
     // A plain scan rather than a regex replacement: this runs on every intake, and Matcher.appendReplacement's
     // work was 3 % of the service's CPU in a JFR profile of intake (eighth round).
-    private static void appendRenumbered(StringBuilder out, Write w, int offset) {
+    private static void appendPositional(StringBuilder out, Write w, List<Object> params) {
         String s = w.sql();
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i++);
             out.append(c);
-            if (c != '?' || i == s.length() || !isDigit(s.charAt(i))) {
+            if (c != '?') {
                 continue;
+            }
+            // JDBC would take a bare ? (or PostgreSQL's ? operators) for a parameter of its own.
+            if (i == s.length() || !isDigit(s.charAt(i))) {
+                throw new IllegalArgumentException("a ? without a number in: " + s);
             }
             long n = 0;
             while (i < s.length() && isDigit(s.charAt(i))) {
@@ -91,7 +122,7 @@ public class PendingWrites {
             if (n < 1 || n > w.params().size()) {
                 throw new IllegalArgumentException("placeholder ?" + n + " has no parameter in: " + s);
             }
-            out.append(offset + n);
+            params.add(w.params().get((int) n - 1));
         }
     }
 

@@ -243,6 +243,10 @@ public class RepeatService {
         return updated.isEmpty() ? null : ((Number) updated.get(0)).longValue();
     }
 
+    private static final String INDEX_PLACES = """
+            insert into repeat_place_key (place_key, received_at, ticket_id)
+            select k, ?1, ?2 from unnest(cast(?3 as text[])) k""";
+
     private Ticket confirmedOriginal(long id) {
         Ticket original = Ticket.findById(id);
         if (original == null) {
@@ -284,20 +288,14 @@ public class RepeatService {
 
     /**
      * The ticket's place keys, in one statement: its future repeats find it through them. Nothing in this transaction
-     * looks them up again, so they go with the transaction's other pending writes.
+     * looks them up again, so they go with the transaction's other pending writes; as one array, so the statement's
+     * text is the same however many keys a report has.
      */
     private void indexPlaces(Ticket t, ReportFeatures f) {
         if (f.placeKeys().isEmpty()) {
             return;
         }
-        List<String> keys = List.copyOf(f.placeKeys());
-        StringBuilder sql = new StringBuilder("insert into repeat_place_key (place_key, received_at, ticket_id) values ");
-        List<Object> params = new ArrayList<>(List.of(t.receivedAt, t.id));
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(i + 3).append(", ?1, ?2)");
-            params.add(keys.get(i));
-        }
-        writes.add(sql.toString(), params.toArray());
+        writes.add(INDEX_PLACES, t.receivedAt, t.id, f.placeKeys().toArray(String[]::new));
     }
 
     private static EntityManager em() {

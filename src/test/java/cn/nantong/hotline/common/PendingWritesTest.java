@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Handler;
@@ -32,24 +33,40 @@ class PendingWritesTest {
     PendingWrites writes;
 
     @Test
-    void statementsAreJoinedWithTheirPlaceholdersRenumbered() {
+    void statementsAreJoinedWithTheirPlaceholdersInOrderOfAppearance() {
         PendingWrites.Write all = PendingWrites.combine(List.of(
                 new PendingWrites.Write("insert into a values (?2, ?1, ?2)", List.of("x", "y")),
                 new PendingWrites.Write("insert into b values (?1)", List.of(7)),
                 new PendingWrites.Write("delete from c", List.of())));
-        assertEquals("insert into a values (?2, ?1, ?2);\ninsert into b values (?3);\ndelete from c", all.sql());
-        assertEquals(List.of("x", "y", 7), all.params());
+        assertEquals("insert into a values (?, ?, ?);\ninsert into b values (?);\ndelete from c", all.sql());
+        assertEquals(List.of("y", "x", "y", 7), all.params());
         List<Object> eleven = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         PendingWrites.Write many = PendingWrites.combine(List.of(
                 new PendingWrites.Write("select ?1", List.of(0)),
-                new PendingWrites.Write("select ?11, ?1, data ? 'k', ?", eleven)));
-        assertEquals("select ?1;\nselect ?12, ?2, data ? 'k', ?", many.sql(),
-                "two-digit placeholders are renumbered whole; a ? without a number is left alone");
+                new PendingWrites.Write("select ?11, ?1", eleven)));
+        assertEquals("select ?;\nselect ?, ?", many.sql());
+        assertEquals(List.of(0, 11, 1), many.params(), "two-digit placeholders are read whole");
         for (String bad : List.of("insert into a values (?1, ?2)", "insert into a values (?0)",
-                "insert into a values (?99999999999)")) {
+                "insert into a values (?99999999999)", "select data ? 'k' where ?1", "select ?1, ?")) {
             var writes = List.of(new PendingWrites.Write(bad, List.of("only one")));
             assertThrows(IllegalArgumentException.class, () -> PendingWrites.combine(writes), bad);
         }
+    }
+
+    @Test
+    void parametersKeepTheirTypesNullsAndArraysIncluded() {
+        String actor = "pw-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-10-01T01:02:03.456789Z");
+        QuarkusTransaction.requiringNew().run(() -> writes.add("""
+                insert into audit_entry (at, actor, action, ticket_id, target, note)
+                values (?1, ?2, 'pw-test', ?3, array_to_string(cast(?4 as text[]), '|'), ?5)""",
+                at, actor, 42L, new String[] {"甲,乙", "丙\"丁", "{}"}, null));
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager()
+                .createNativeQuery("""
+                        select at = cast(?2 as timestamptz), ticket_id, target, note
+                        from audit_entry where actor = ?1""")
+                .setParameter(1, actor).setParameter(2, at.toString()).getSingleResult());
+        assertEquals(Arrays.asList(true, 42L, "甲,乙|丙\"丁|{}", null), Arrays.asList(row));
     }
 
     @Test
