@@ -28,20 +28,21 @@ public final class AddressParser {
     /** Characters that never belong inside a place name: they end the name to their left. */
     private static final String BOUNDARY = "的了是我你他她它们在从那这个把被给说向往对跟与及或就都也还很最着吗呢吧啊要有没到去来又再已并而但号";
     /**
-     * While parsing, the boundary characters (but 号 and 都, which the patterns name: 12号, 名都) stand in as private-use
-     * characters, so that the name class excludes them by script alone: a class listing fifty excluded characters is
-     * tested one by one at every position, and that was most of the cost of a parse.
+     * While parsing, the boundary characters and 路 and 街 stand in as private-use characters, and the patterns name
+     * them by their stand-ins ({@link #hidden}), so that the name class excludes them by script alone. A class listing
+     * fifty excluded characters is tested one by one at every position, and that was most of the cost of a parse.
      */
-    private static final String HIDDEN = BOUNDARY.replace("号", "").replace("都", "");
+    private static final String HIDDEN = BOUNDARY + "路街";
     /** Braille patterns: below the Han blocks, and never left in a text by {@link #normalize}, which masks symbols. */
     private static final char HIDDEN_BASE = '\u2800';
     /**
-     * A name character: Han script but 号都路街, which the patterns name. {@code [\\p{IsHan}&&[^号都路街]]} looked up
-     * each character's script by binary search at every position a name pattern tried, a fifth of a parse. Here one
-     * range test turns away the digits, masks and hidden characters (all below U+2E80), and the main CJK block is
-     * tested before the rarer Han ranges: the engine tests a class's ranges one after the other, nested.
+     * A name character: Han script, which leaves out the hidden characters. {@code [\\p{IsHan}&&[^号都路街]]} looked
+     * up each character's script by binary search at every position a name pattern tried, a fifth of a parse. Here
+     * one range test turns away the digits, masks and hidden characters (all below U+2E80), and the main CJK block,
+     * one range, is tested before the rarer Han ranges: the engine tests a class's ranges one after the other, each a
+     * call it cannot inline, so every excluded character in the main block cost one more call per test.
      */
-    private static final String NAME = nameClass("号都路街");
+    private static final String NAME = nameClass();
     private static final String NUM = "(\\d{1,4}|[一二三四五六七八九十两]{1,3})";
     private static final char MASK = '|';
 
@@ -52,21 +53,22 @@ public final class AddressParser {
             Map.entry("启东市", "启东市"), Map.entry("崇川", "崇川区"), Map.entry("通州", "通州区"),
             Map.entry("海门", "海门区"), Map.entry("海安", "海安市"), Map.entry("如皋", "如皋市"),
             Map.entry("如东", "如东县"), Map.entry("启东", "启东市"), Map.entry("南通市", ""), Map.entry("南通", ""));
-    private static final Pattern DISTRICT = Pattern.compile(DISTRICTS.keySet().stream()
-            .sorted((a, b) -> b.length() - a.length()).collect(Collectors.joining("|")));
+    private static final Pattern DISTRICT = Pattern.compile(hidden(DISTRICTS.keySet().stream()
+            .sorted((a, b) -> b.length() - a.length()).collect(Collectors.joining("|"))));
     /** Zone and road-class words that prefix a name without being part of it ("开发区永达机械", "县道石板桥"). */
-    private static final Pattern ZONE = Pattern.compile("经济技术开发区|经济开发区|开发区|高新区|工业园区|县道|省道|国道");
-    private static final Pattern ROUTE = Pattern.compile("(?<![\\d号A-Za-z])(\\d{1,3})路(?![口段])|(?<![A-Za-z])([GSXYC]\\d{3})");
-    private static final Pattern TOWN = Pattern.compile("(" + NAME + "{2,3}?)(街道|镇)(?!上|里|政府|长)");
-    private static final Pattern ROAD = Pattern.compile(
-            "(" + NAME + "{2,4}?)([东西南北中]?(?:大道|大街|路|街(?!道)|巷))(?:(\\d{1,5})号(?![楼院]))?");
-    private static final Pattern ESTATE = Pattern.compile(
-            "(" + NAME + "{2,4}?)(新村|新城|花园|花苑|家园|华庭|公寓|公馆|山庄|名都|名邸|大厦|小区|苑|府|湾|园)(?:小区)?");
-    private static final Pattern BUILDING = Pattern.compile(NUM + "(?:幢|栋|号楼|#楼|#)");
-    private static final Pattern VILLAGE = Pattern.compile("(" + NAME + "{2,4}?)村(?![民子委干头里口部])");
-    private static final Pattern GROUP = Pattern.compile(NUM + "组");
+    private static final Pattern ZONE = Pattern.compile(hidden("经济技术开发区|经济开发区|开发区|高新区|工业园区|县道|省道|国道"));
+    private static final Pattern ROUTE = Pattern.compile(hidden("(?<![\\d号A-Za-z])(\\d{1,3})路(?![口段])|(?<![A-Za-z])([GSXYC]\\d{3})"));
+    private static final Pattern TOWN = Pattern.compile(hidden("(" + NAME + "{2,3}?)(街道|镇)(?!上|里|政府|长)"));
+    private static final Pattern ROAD = Pattern.compile(hidden(
+            "(" + NAME + "{2,4}?)([东西南北中]?(?:大道|大街|路|街(?!道)|巷))(?:(\\d{1,5})号(?![楼院]))?"));
+    private static final Pattern ESTATE = Pattern.compile(hidden(
+            "(" + NAME + "{2,4}?)(新村|新城|花园|花苑|家园|华庭|公寓|公馆|山庄|名都|名邸|大厦|小区|苑|府|湾|园)(?:小区)?"));
+    private static final Pattern BUILDING = Pattern.compile(hidden(NUM + "(?:幢|栋|号楼|#楼|#)"));
+    private static final Pattern VILLAGE = Pattern.compile(hidden("(" + NAME + "{2,4}?)村(?![民子委干头里口部])"));
+    private static final Pattern GROUP = Pattern.compile(hidden(NUM + "组"));
+    /** Matched on the text as written ({@link #shown}), unlike the other patterns. */
     private static final Pattern JOINER = Pattern.compile("[与和及、/ ]?");
-    private static final Pattern CROSSING = Pattern.compile("^(?:交叉口|十字路口|路口|口)");
+    private static final Pattern CROSSING = Pattern.compile(hidden("^(?:交叉口|十字路口|路口|口)"));
 
     /** A name ending in one of these is a common noun, not a road: 马路, 道路, 线路, 一路, 整条路... */
     private static final String NOT_ROAD_END = "马公道铁线走修半一水电网门出套回思条泥土小大这那炸近段口边侧头字";
@@ -116,7 +118,7 @@ public final class AddressParser {
     }
 
     private Place parse(String text, String districtHint, boolean freeText) {
-        StringBuilder s = new StringBuilder(hide(normalize(text)));
+        StringBuilder s = new StringBuilder(hidden(normalize(text)));
         Builder b = new Builder();
         scan(s, DISTRICT, always(m -> {
             String d = DISTRICTS.get(m.group());
@@ -129,15 +131,16 @@ public final class AddressParser {
         }
         scan(s, ZONE, m -> true);
         scan(s, ROUTE, always(m -> b.routes.add(m.group(1) != null ? m.group(1) + "路" : m.group(2))));
-        scan(s, TOWN, "道镇", m -> named(trimFiller(m.group(1)), "").map(n -> b.town = n.display()).isPresent());
+        scan(s, TOWN, hidden("道镇"), m -> named(trimFiller(m.group(1)), "").map(n -> b.town = n.display()).isPresent());
         List<int[]> roadSpans = new ArrayList<>();
         List<Named> roadsInOrder = new ArrayList<>();
-        scan(s, ROAD, "路街巷道", m -> {
+        scan(s, ROAD, hidden("路街巷道"), m -> {
             String name = trimFiller(m.group(1));
             if (isGeneric(name) || NOT_ROAD_END.indexOf(name.charAt(name.length() - 1)) >= 0) {
                 return false;
             }
-            Named road = new Named(keyOf(name) + m.group(2), "路", name + m.group(2));
+            String kind = shown(m.group(2));
+            Named road = new Named(keyOf(name) + kind, "路", name + kind);
             b.roads.add(road);
             roadsInOrder.add(road);
             roadSpans.add(new int[]{m.start(), m.end()});
@@ -147,11 +150,11 @@ public final class AddressParser {
             return true;
         });
         addIntersections(s, roadSpans, roadsInOrder, b.intersections);
-        scan(s, ESTATE, "村城园苑庭寓馆庄都邸厦区府湾", m -> {
+        scan(s, ESTATE, hidden("村城园苑庭寓馆庄都邸厦区府湾"), m -> {
             String name = trimFiller(m.group(1));
             boolean single = m.group(2).length() == 1;
             return !(single && NOT_ESTATE_END.indexOf(name.charAt(name.length() - 1)) >= 0)
-                    && named(name, m.group(2)).map(b.estates::add).isPresent();
+                    && named(name, shown(m.group(2))).map(b.estates::add).isPresent();
         });
         scan(s, BUILDING, "幢栋楼#", always(m -> addNumber(b.buildings, m.group(1))));
         scan(s, VILLAGE, "村", m -> named(trimFiller(m.group(1)), "村").map(b.villages::add).isPresent());
@@ -241,8 +244,8 @@ public final class AddressParser {
         }
     }
 
-    /** The normalized text with boundary characters hidden. */
-    private static String hide(String text) {
+    /** The text with the {@link #HIDDEN} characters hidden: a normalized text, or a pattern's source. */
+    private static String hidden(String text) {
         char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             int k = HIDDEN.indexOf(c[i]);
@@ -265,21 +268,20 @@ public final class AddressParser {
     }
 
     /**
-     * The regex class of the Han code points but {@code excluded}: the main CJK block's ranges first, then the rest
-     * of Han, which lies between the CJK radicals (U+2E80) and the end of plane 3.
+     * The regex class of the Han code points: the main CJK block's range first, then the rest of Han, which lies
+     * between the CJK radicals (U+2E80) and the end of plane 3.
      */
-    private static String nameClass(String excluded) {
-        return "[\\u2E80-\\x{3FFFF}&&[[" + hanRanges(0x4E00, 0xA000, excluded) + "]["
-                + hanRanges(0x2E80, 0x4E00, excluded) + hanRanges(0xA000, 0x40000, excluded) + "]]]";
+    private static String nameClass() {
+        return "[\\u2E80-\\x{3FFFF}&&[[" + hanRanges(0x4E00, 0xA000) + "]["
+                + hanRanges(0x2E80, 0x4E00) + hanRanges(0xA000, 0x40000) + "]]]";
     }
 
-    /** The Han code points from {@code from} to before {@code to}, but {@code excluded}, as regex ranges. */
-    private static String hanRanges(int from, int to, String excluded) {
+    /** The Han code points from {@code from} to before {@code to}, as regex ranges. */
+    private static String hanRanges(int from, int to) {
         StringBuilder out = new StringBuilder();
         int start = -1;
         for (int cp = from; cp <= to; cp++) {
-            boolean in = cp < to && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                    && excluded.indexOf(cp) < 0;
+            boolean in = cp < to && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
             if (in && start < 0) {
                 start = cp;
             } else if (!in && start >= 0) {

@@ -32,6 +32,18 @@ class AddressParserTest {
     }
 
     @Test
+    void kindWordsOfCharactersThatEndNamesComeOutAsWritten() {
+        // 路, 街, 号 and 都 end a name, and the parser hides them while it scans; what it returns shows them again.
+        Place p = parser.parse("城东街道人民大街12号星光名都5号楼", null);
+        assertEquals("城东", p.town());
+        assertEquals(List.of("人民大街"), p.roads().stream().map(Named::display).toList());
+        assertEquals(Set.of("人民大街12号"), p.roadNumbers());
+        assertEquals(List.of("星光名都"), p.estates().stream().map(Named::display).toList());
+        assertEquals(Set.of("5"), p.buildings());
+        assertEquals(Set.of("通甲路"), keys(parser.parseText("我家在通甲路的路口，都没人管", null).roads()));
+    }
+
+    @Test
     void abbreviatedAndPartialAddressesKeepTheEstate() {
         Place short1 = parser.parse("锦绣苑3幢402", null);
         Place vague = parser.parse("永宁路锦绣苑附近", null);
