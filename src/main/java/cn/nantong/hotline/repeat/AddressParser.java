@@ -66,6 +66,10 @@ public final class AddressParser {
     private static final Pattern BUILDING = Pattern.compile(hidden(NUM + "(?:幢|栋|号楼|#楼|#)"));
     private static final Pattern VILLAGE = Pattern.compile(hidden("(" + NAME + "{2,4}?)村(?![民子委干头里口部])"));
     private static final Pattern GROUP = Pattern.compile(hidden(NUM + "组"));
+    /** Characters every match of TOWN, ROAD and ESTATE contains, hidden as the text they are looked for in. */
+    private static final String TOWN_WORDS = hidden("道镇");
+    private static final String ROAD_WORDS = hidden("路街巷道");
+    private static final String ESTATE_WORDS = hidden("村城园苑庭寓馆庄都邸厦区府湾");
     /** Matched on the text as written ({@link #shown}), unlike the other patterns. */
     private static final Pattern JOINER = Pattern.compile("[与和及、/ ]?");
     private static final Pattern CROSSING = Pattern.compile(hidden("^(?:交叉口|十字路口|路口|口)"));
@@ -131,10 +135,10 @@ public final class AddressParser {
         }
         scan(s, ZONE, m -> true);
         scan(s, ROUTE, always(m -> b.routes.add(m.group(1) != null ? m.group(1) + "路" : m.group(2))));
-        scan(s, TOWN, hidden("道镇"), m -> named(trimFiller(m.group(1)), "").map(n -> b.town = n.display()).isPresent());
+        scan(s, TOWN, TOWN_WORDS, m -> named(trimFiller(m.group(1)), "").map(n -> b.town = n.display()).isPresent());
         List<int[]> roadSpans = new ArrayList<>();
         List<Named> roadsInOrder = new ArrayList<>();
-        scan(s, ROAD, hidden("路街巷道"), m -> {
+        scan(s, ROAD, ROAD_WORDS, m -> {
             String name = trimFiller(m.group(1));
             if (isGeneric(name) || NOT_ROAD_END.indexOf(name.charAt(name.length() - 1)) >= 0) {
                 return false;
@@ -150,7 +154,7 @@ public final class AddressParser {
             return true;
         });
         addIntersections(s, roadSpans, roadsInOrder, b.intersections);
-        scan(s, ESTATE, hidden("村城园苑庭寓馆庄都邸厦区府湾"), m -> {
+        scan(s, ESTATE, ESTATE_WORDS, m -> {
             String name = trimFiller(m.group(1));
             boolean single = m.group(2).length() == 1;
             return !(single && NOT_ESTATE_END.indexOf(name.charAt(name.length() - 1)) >= 0)
@@ -292,8 +296,9 @@ public final class AddressParser {
         return out.toString();
     }
 
+    /** On the hidden text, where no boundary character, 路 or 街 is Han any more. */
     private static boolean isNameChar(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && BOUNDARY.indexOf(c) < 0 && c != '路' && c != '街';
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static void addNumber(Set<String> into, String numeral) {

@@ -243,10 +243,6 @@ public class RepeatService {
         return updated.isEmpty() ? null : ((Number) updated.get(0)).longValue();
     }
 
-    private static final String INDEX_PLACES = """
-            insert into repeat_place_key (place_key, received_at, ticket_id)
-            select k, ?1, ?2 from unnest(cast(?3 as text[])) k""";
-
     private Ticket confirmedOriginal(long id) {
         Ticket original = Ticket.findById(id);
         if (original == null) {
@@ -285,6 +281,10 @@ public class RepeatService {
         }
         return ids.stream().map(known::get).filter(Objects::nonNull).toList();
     }
+
+    private static final String INDEX_PLACES = """
+            insert into repeat_place_key (place_key, received_at, ticket_id)
+            select k, ?1, ?2 from unnest(cast(?3 as text[])) k""";
 
     /**
      * The ticket's place keys, in one statement: its future repeats find it through them. Nothing in this transaction
