@@ -12,9 +12,14 @@
 #    as coord1 -> total), for the measured run and for the whole session,
 # 5. stops the service and its PostgreSQL and removes the data dir, also on failure or Ctrl-C.
 #
-# Settings (environment): BENCH_PORT=18090 BENCH_USERS=32 (a space-separated list runs each in turn, e.g.
-# "16 32 64") BENCH_RATES="" (then open-model runs: new calls arrive at each of these rates per second, whatever
-# the answers take, over shared keep-alive connections, e.g. "100 150") BENCH_DURATION=45
+# Settings (environment): BENCH_PORT=18090
+# BENCH_USERS=32 (a space-separated list runs each in turn, e.g. "16 32 64"; none by default when BENCH_RATES or
+#   BENCH_PACED is set; the warm-up runs at the first of them, or at 16)
+# BENCH_RATES="" (open-model runs: new calls arrive at each of these rates per second, whatever the answers take,
+#   over shared keep-alive connections, e.g. "100 150")
+# BENCH_PACED="" (paced runs at each of these numbers of agents, e.g. "16 64", each agent with its own connection, all together recording
+#   BENCH_PACED_RATE=400 calls per second)
+# BENCH_DURATION=45
 # BENCH_LEAD_IN=60 (seconds of the same load before each measured window, same Gatling JVM, not measured) BENCH_WARMUP=240
 # BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
 # BENCH_QUIET_WAIT=60 BENCH_QUIET_CORES=0.3 (wait up to 60 s for other work on the machine to calm down)
@@ -26,8 +31,11 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MAIN="$(cd "$HERE/.." && pwd)"
 PORT="${BENCH_PORT:-18090}"
-USERS_LIST="${BENCH_USERS:-32}"
 RATES_LIST="${BENCH_RATES:-}"
+PACED_LIST="${BENCH_PACED:-}"
+PACED_RATE="${BENCH_PACED_RATE:-400}"
+# Closed runs without pacing by default only when no other load is asked for.
+if [[ -n "$RATES_LIST$PACED_LIST" ]]; then USERS_LIST="${BENCH_USERS:-}"; else USERS_LIST="${BENCH_USERS:-32}"; fi
 DURATION="${BENCH_DURATION:-45}"
 # A fresh Gatling JVM spent 7 ms of CPU per request in its first 20 s and about 1 ms after a minute; the lead-in keeps
 # that out of the measured window (MeasuredWindow).
@@ -55,6 +63,8 @@ fi
 [[ "$LEAD_IN" =~ ^[0-9]+$ ]] || die "BENCH_LEAD_IN must be whole seconds, got '$LEAD_IN'"
 for u in $USERS_LIST; do [[ "$u" =~ ^[1-9][0-9]*$ ]] || die "BENCH_USERS must be numbers, got '$USERS_LIST'"; done
 for r in $RATES_LIST; do [[ "$r" =~ ^[1-9][0-9]*$ ]] || die "BENCH_RATES must be whole numbers per second, got '$RATES_LIST'"; done
+for u in $PACED_LIST; do [[ "$u" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PACED must be numbers of agents, got '$PACED_LIST'"; done
+[[ "$PACED_RATE" =~ ^[1-9][0-9]*$ ]] || die "BENCH_PACED_RATE must be a whole number per second, got '$PACED_RATE'"
 
 # shellcheck source=bench-lib.sh
 source "$HERE/bench-lib.sh"
@@ -121,6 +131,7 @@ gatling() { # $1 = request name, $2 = seconds, $3 = check the target, $4 = users
 
 # ------------------------------------------------------------------ warm-up
 FIRST_USERS="${USERS_LIST%% *}"
+FIRST_USERS="${FIRST_USERS:-16}"
 WARM_LOG="$HERE/target/gatling-intake-warmup.log"
 log "warm-up: $FIRST_USERS users for $WARMUP s (JIT, connection pool, PostgreSQL caches; not measured)"
 gatling warmup "$WARMUP" false "$FIRST_USERS" >"$WARM_LOG" 2>&1 || { tail -30 "$WARM_LOG"; die "warm-up failed"; }
@@ -131,7 +142,8 @@ HZ="$(getconf CLK_TCK)"
 # Cumulative CPU once a second (or once, with "once"): time, service, PostgreSQL (postmaster, its children and its dead
 # children), machine busy, load generator (every process whose command line names gatling: Maven and the Gatling JVM)
 # in clock ticks, and the service's JIT compiler threads in seconds (reported apart: on 2 cores C2 still compiles
-# minutes after start, inside the service's share). One Python process, not bench-lib's per-value forks (which took
+# minutes after start, inside the service's share), then the machine's stolen time in clock ticks (this virtual machine
+# waiting for its host; a run with much of it says more about the host than about the code). One Python process, not bench-lib's per-value forks (which took
 # 2.5-5 s per sample under load), reads /proc, so sampling costs next to nothing; the measured window is cut out of
 # the samples afterwards.
 sample_cpu() {
@@ -165,7 +177,7 @@ def sample():
         except OSError:
             pass
     busy = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-    print(f"{time.time():.3f} {stat(f'/proc/{svc}/stat')} {pg} {busy[0] + busy[1] + busy[2] + busy[5] + busy[6]} {loadgen} {jit / hz:.2f}", flush=True)
+    print(f"{time.time():.3f} {stat(f'/proc/{svc}/stat')} {pg} {busy[0] + busy[1] + busy[2] + busy[5] + busy[6]} {loadgen} {jit / hz:.2f} {busy[7]}", flush=True)
 sample()
 while mode == "loop":
     time.sleep(1)
@@ -179,9 +191,13 @@ VERDICT=0
 LOADS=()
 for u in $USERS_LIST; do LOADS+=("$u 0"); done
 for r in $RATES_LIST; do LOADS+=("0 $r"); done
+for u in $PACED_LIST; do LOADS+=("$u $PACED_RATE"); done
 for LOAD in "${LOADS[@]}"; do
   read -r USERS RATE <<<"$LOAD"
-  if (( RATE > 0 )); then
+  if (( RATE > 0 && USERS > 0 )); then
+    LABEL="$USERS users @ $RATE/s"
+    MODEL="$USERS concurrent agents paced to $RATE calls/s in all (closed model: each starts a call every $USERS/$RATE s on average, 50-150 %, or at once when late)"
+  elif (( RATE > 0 )); then
     LABEL="$RATE/s"; MODEL="open model: $RATE new calls per second whatever the answers take, shared keep-alive connections"
   else
     LABEL="$USERS users"; MODEL="$USERS concurrent agents (closed model, no think time)"
@@ -218,7 +234,7 @@ overall = next(m for m in rows if m[0] == "all")
 n, rps, p50, p95, p99, mx = int(overall[1]), float(overall[2]), *map(int, overall[3:7])
 mean, failed = float(overall[7]), int(overall[8])
 # CPU counters sampled once a second during the whole Gatling run, read at the window's edges by interpolation.
-samples = [list(map(float, l.split())) for l in open(cpu_log) if len(l.split()) == 6]
+samples = [list(map(float, l.split())) for l in open(cpu_log) if len(l.split()) == 7]
 def at(t):
     for a, b in zip(samples, samples[1:]):
         if a[0] <= t <= b[0]:
@@ -228,6 +244,7 @@ def at(t):
 c0, c1 = at(w0), at(w1)
 svc, pg, busy, loadgen = ((c1[i] - c0[i]) / float(hz) for i in range(4))
 jit = c1[4] - c0[4]
+steal = (c1[5] - c0[5]) / float(hz)
 mok, mko, before, after = int(mok), int(mko), int(before), int(after)
 cores = int(cores)
 wall = w1 - w0
@@ -251,6 +268,7 @@ print(f"    of which JIT : {jit:.1f} core-s in the C1/C2 compiler threads" + (f"
 print(f"  PostgreSQL     : {pg:.1f} core-s ({100*pg/(wall*cores):.0f}%)" + (f" = {1000*pg/n:.2f} ms per ticket" if n else ""), file=out)
 print(f"  load generator : {loadgen:.1f} core-s ({100*loadgen/(wall*cores):.0f}%)" + (f" = {1000*loadgen/n:.2f} ms per ticket" if n else ""), file=out)
 print(f"  everything else: {max(0.0, busy - svc - pg - loadgen):.1f} core-s (the OS and other work on this machine)", file=out)
+print(f"  stolen         : {steal:.1f} core-s ({100*steal/(wall*cores):.0f}%) taken by the hypervisor from this virtual machine's cores; more than a few % makes a run slower than the code", file=out)
 if n and svc + pg > 0:
     print(f"  => with all {cores} cores for service + PostgreSQL, CPU would cap intake near {n/(svc+pg)*cores:.0f} tickets/s", file=out)
 print("by ticket type (ms):", file=out)

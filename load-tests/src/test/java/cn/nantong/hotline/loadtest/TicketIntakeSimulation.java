@@ -18,6 +18,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -37,6 +38,13 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * all of them (as behind a gateway). Latency then shows what an agent waits at that arrival rate, with no
  * client-side queueing hiding it.
  *
+ * <p>With both {@code bench.users} and {@code bench.rate} above 0 the model is closed but paced: {@code bench.users}
+ * agents, each its own connection, together recording {@code bench.rate} calls per second. Each agent starts at a
+ * random moment of its first cycle and begins a call every {@code users / rate} seconds on average (uniformly
+ * 50-150 % of it, so the agents never fall into step), or at once when the previous answer took longer. This is the
+ * load the target names: a rate of intake from a fixed number of clients, so no more than that many calls ever
+ * wait at once, and a slow answer delays its own agent's next call rather than piling calls up.
+ *
  * <p>With {@code bench.leadIn} above 0 the same load runs that many seconds first, named {@code lead-in}, and only the
  * {@code bench.duration} seconds after it are measured ({@link MeasuredWindow}): the figures then leave out the
  * load generator's own start-up and JIT warm-up, which on 2 cores take CPU from the service.
@@ -44,7 +52,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>Bounded in time (the loop's duration, plus {@code maxDuration} as a hard stop) and in count (a global
  * request budget, {@code bench.maxRequests}); targets only 127.0.0.1.
  *
- * <p>System properties: bench.baseUrl (http://127.0.0.1:18090), bench.users (32), bench.rate (0: closed model), bench.duration (45, seconds),
+ * <p>System properties: bench.baseUrl (http://127.0.0.1:18090), bench.users (32; 0 with a rate: open model), bench.rate
+ * (0: closed model without pacing), bench.duration (45, seconds),
  * bench.leadIn (0, seconds), bench.maxRequests (2,000 × (lead-in + duration)), bench.requestName ("intake"; the warm-up uses "warmup"), bench.assert
  * (true: check the target), bench.targetRps (400), bench.targetP99Ms (50), bench.user / bench.password
  * (agent1 / demo12345), bench.seed (run-dependent: the sequence numbers restart with every run), bench.runId
@@ -92,7 +101,7 @@ public class TicketIntakeSimulation extends Simulation {
                 // Gatling's default warm-up call goes to an outside host: never.
                 .disableWarmUp()
                 .disableCaching();
-        HttpProtocolBuilder protocol = rate > 0 ? base.shareConnections() : base;
+        HttpProtocolBuilder protocol = rate > 0 && users == 0 ? base.shareConnections() : base;
 
         // Records are generated on demand from a shared sequence number; the body is a pure function of it.
         Iterator<Map<String, Object>> records = new Iterator<>() {
@@ -127,10 +136,17 @@ public class TicketIntakeSimulation extends Simulation {
                     return session;
                 });
 
-        var setUp = setUp(rate > 0
+        Duration cycle = rate > 0 ? Duration.ofNanos(Math.round(users * 1e9 / rate)) : Duration.ZERO;
+        var setUp = setUp(rate > 0 && users == 0
                 ? scenario("ticket intake, " + rate + " arrivals per second")
                         .exec(doIf(session -> budget.getAndDecrement() > 0).then(intake))
                         .injectOpen(constantUsersPerSec(rate).during(loadTime))
+                : rate > 0
+                ? scenario("ticket intake, " + users + " concurrent users paced to " + rate + " per second")
+                        .pause(Duration.ZERO, cycle)
+                        .exec(asLongAsDuring(session -> budget.getAndDecrement() > 0, loadTime)
+                                .on(pace(cycle.dividedBy(2), cycle.multipliedBy(3).dividedBy(2)).exec(intake)))
+                        .injectClosed(constantConcurrentUsers(users).during(loadTime))
                 : scenario("ticket intake, " + users + " concurrent users")
                         .exec(asLongAsDuring(session -> budget.getAndDecrement() > 0, loadTime).on(intake))
                         .injectClosed(constantConcurrentUsers(users).during(loadTime)))
