@@ -127,9 +127,14 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "repeat_score")
     public Double repeatScore;
 
+    /**
+     * Empty rather than null when there are none: the driver sends a null array as a value of no type and a full one as
+     * text[], and each switch between the two made PostgreSQL parse and plan the ticket insert again (pg_stat_statements:
+     * 0.06 ms per intake, as two statements of different parameter types).
+     */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "repeat_reasons", columnDefinition = "text[]")
-    public List<String> repeatReasons;
+    public List<String> repeatReasons = new ArrayList<>();
 
     /** The kind of problem read from the content (噪声, 供水…), for hot topics per district. */
     @Column(name = "problem_kind")
