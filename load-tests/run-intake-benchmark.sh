@@ -17,8 +17,8 @@
 #   BENCH_PACED is set; the warm-up runs at the first of them, or at 16)
 # BENCH_RATES="" (open-model runs: new calls arrive at each of these rates per second, whatever the answers take,
 #   over shared keep-alive connections, e.g. "100 150")
-# BENCH_PACED="" (paced runs at each of these numbers of agents, e.g. "16 64", each agent with its own connection, all together recording
-#   BENCH_PACED_RATE=400 calls per second)
+# BENCH_PACED="" (paced runs at each of these numbers of agents, e.g. "16 64", each agent with its own connection,
+#   all together recording BENCH_PACED_RATE=400 calls per second)
 # BENCH_DURATION=45
 # BENCH_LEAD_IN=60 (seconds of the same load before each measured window, same Gatling JVM, not measured) BENCH_WARMUP=240
 # BENCH_START_TIMEOUT=600 SERVICE_JAVA_OPTS=""
@@ -143,9 +143,9 @@ HZ="$(getconf CLK_TCK)"
 # children), machine busy, load generator (every process whose command line names gatling: Maven and the Gatling JVM)
 # in clock ticks, and the service's JIT compiler threads in seconds (reported apart: on 2 cores C2 still compiles
 # minutes after start, inside the service's share), then the machine's stolen time in clock ticks (this virtual machine
-# waiting for its host; a run with much of it says more about the host than about the code). One Python process, not bench-lib's per-value forks (which took
-# 2.5-5 s per sample under load), reads /proc, so sampling costs next to nothing; the measured window is cut out of
-# the samples afterwards.
+# waiting for its host; a run with much of it says more about the host than about the code). One Python process, not
+# bench-lib's per-value forks (which took 2.5-5 s per sample under load), reads /proc, so sampling costs next to
+# nothing; the measured window is cut out of the samples afterwards.
 sample_cpu() {
   python3 - "$SVC_PID" "$DATA_DIR/postgres/postmaster.pid" "$HZ" "${1:-loop}" <<'PY'
 import os, sys, time
