@@ -1,9 +1,7 @@
 package cn.nantong.hotline.repeat;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -13,40 +11,27 @@ import java.util.stream.Stream;
  */
 public final class RepeatDetector {
 
-    public static final String BIAS = "bias";
     /** A score at or above this is a repeat; rank() also shows candidates below it. */
     public static final double THRESHOLD = 0.5;
     /** Step of one online update: a handful of agreeing decisions moves a borderline pair across the line. */
     private static final double LEARNING_RATE = 0.5;
+    /** A pair showing no signal at all is far from a repeat. */
+    private static final double DEFAULT_BIAS = -4.0;
 
-    private static final Map<String, Double> DEFAULTS = Map.ofEntries(
-            Map.entry(BIAS, -4.0),
-            Map.entry(PairSignals.ESTATE, 2.5),
-            Map.entry(PairSignals.BUILDING_SAME, 1.0),
-            Map.entry(PairSignals.BUILDING_DIFF, -0.5),
-            Map.entry(PairSignals.VILLAGE, 2.5),
-            Map.entry(PairSignals.GROUP_SAME, 0.5),
-            Map.entry(PairSignals.LANDMARK, 2.5),
-            Map.entry(PairSignals.ROAD, 1.5),
-            Map.entry(PairSignals.ROAD_NUMBER, 1.0),
-            Map.entry(PairSignals.ROAD_NUMBER_DIFF, -2.5),
-            Map.entry(PairSignals.INTERSECTION, 2.0),
-            Map.entry(PairSignals.ROUTE, 2.0),
-            Map.entry(PairSignals.DISTRICT_DIFF, -4.0),
-            Map.entry(PairSignals.TOWN_DIFF, -1.0),
-            Map.entry(PairSignals.PROBLEM_SAME, 3.0),
-            Map.entry(PairSignals.PROBLEM_DIFF, -3.0),
-            Map.entry(PairSignals.TEXT, 3.0),
-            Map.entry(PairSignals.CALLER, 1.0),
-            Map.entry(PairSignals.FOLLOW_UP, 3.0),
-            Map.entry(PairSignals.GAP, -0.3));
+    /** The bias and one weight per {@link PairSignals.Signal}, by ordinal. */
+    private record Weights(double bias, double[] ofSignal) {
+    }
 
     /** Replaced whole on every update, so readers never see a half-applied step and need no lock. */
-    private volatile Map<String, Double> weights;
+    private volatile Weights weights;
 
     /** Starts from the default weights; what people teach is replayed through {@link #learn}. */
     public RepeatDetector() {
-        this.weights = DEFAULTS;
+        double[] w = new double[PairSignals.SIGNALS];
+        for (PairSignals.Signal s : PairSignals.Signal.values()) {
+            w[s.ordinal()] = s.defaultWeight;
+        }
+        this.weights = new Weights(DEFAULT_BIAS, w);
     }
 
     /** Best earlier report this one repeats, if any scores above the threshold. */
@@ -83,11 +68,13 @@ public final class RepeatDetector {
         }
         PairSignals signals = PairSignals.between(a, b);
         synchronized (this) {
-            Map<String, Double> w = new HashMap<>(weights);
-            double error = (sameProblem ? 1.0 : 0.0) - probability(w, signals);
-            w.merge(BIAS, LEARNING_RATE * error, Double::sum);
-            signals.values().forEach((name, x) -> w.merge(name, LEARNING_RATE * error * x, Double::sum));
-            weights = Map.copyOf(w);
+            double step = LEARNING_RATE * ((sameProblem ? 1.0 : 0.0) - probability(weights, signals));
+            double[] w = weights.ofSignal().clone();
+            double[] x = signals.values();
+            for (int i = 0; i < w.length; i++) {
+                w[i] += step * x[i];
+            }
+            weights = new Weights(weights.bias() + step, w);
         }
     }
 
@@ -97,7 +84,7 @@ public final class RepeatDetector {
     }
 
     private Stream<Scored> scored(ReportFeatures incoming, List<ReportFeatures> candidates) {
-        Map<String, Double> w = weights;
+        Weights w = weights;
         return candidates.stream()
                 // No "received before" filter: the look-up bounds time, and of two calls recorded at the same
                 // moment on two instances the one decided second may carry the earlier timestamp.
@@ -108,10 +95,11 @@ public final class RepeatDetector {
                 });
     }
 
-    private static double probability(Map<String, Double> w, PairSignals signals) {
-        double z = w.getOrDefault(BIAS, 0.0);
-        for (Map.Entry<String, Double> e : signals.values().entrySet()) {
-            z += w.getOrDefault(e.getKey(), 0.0) * e.getValue();
+    private static double probability(Weights w, PairSignals signals) {
+        double z = w.bias();
+        double[] x = signals.values();
+        for (int i = 0; i < x.length; i++) {
+            z += w.ofSignal()[i] * x[i];
         }
         return 1 / (1 + Math.exp(-z));
     }

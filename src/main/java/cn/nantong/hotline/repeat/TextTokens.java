@@ -33,12 +33,17 @@ final class TextTokens {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
+        return overlap(a, b) / Math.sqrt((double) a.size() * b.size());
+    }
+
+    /** How many strings the two sets share, without building their intersection. */
+    static int overlap(Set<String> a, Set<String> b) {
         Set<String> small = a.size() <= b.size() ? a : b;
         Set<String> large = small == a ? b : a;
         int shared = 0;
         for (String w : small) {
             shared += large.contains(w) ? 1 : 0;
         }
-        return shared / Math.sqrt((double) a.size() * b.size());
+        return shared;
     }
 }
