@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * at all (both are required before anything is called a repeat), and the Chinese reasons that go with them.
  *
  * <p>An intake scores up to fifty candidates and shows the reasons of one, so the reasons (and the sets of shared
- * names they quote) are built only when asked for; the vector is an array indexed by {@link Signal}, because a map
- * of boxed values per pair was a third of what an intake allocated.
+ * names they quote) are built only when asked for. The vector is an array indexed by {@link Signal} (the caller reads
+ * it, never writes it), so scoring a pair needs no boxing and no look-up of weights by name.
  */
 record PairSignals(double[] values, boolean placeAgrees, boolean problemAgrees, ReportFeatures a, ReportFeatures b) {
 
