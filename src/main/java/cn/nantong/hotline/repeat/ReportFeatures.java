@@ -132,7 +132,7 @@ public final class ReportFeatures {
             if (out.size() == MAX_KEYS) {
                 break;
             }
-            out.add(prefix + key);
+            out.add((prefix + key).intern()); // kept in the cache like the decoded words (StoredFeatures)
         }
         return Collections.unmodifiableSet(out);
     }

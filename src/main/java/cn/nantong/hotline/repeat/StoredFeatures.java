@@ -1,7 +1,12 @@
 package cn.nantong.hotline.repeat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +29,14 @@ public final class StoredFeatures {
     private static final int PARSER_REVISION = 1;
     static final long VERSION = PARSER_REVISION * 31L * 31L * 31L
             + 31L * crc("/repeat/landmark-types.txt") + crc("/repeat/problem-kinds.txt");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Decoded names and words are interned. Decoded features stay in the repeat detector's cache for about a minute
+     * at peak intake, long enough for the collector to move them to the old generation, where each evicted one is
+     * garbage until a full collection; most of their weight was private copies of the same few thousand words and
+     * names. Interned (the JVM's string table holds them weakly), a cached report adds only what is new.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new SimpleModule().addDeserializer(String.class, new InterningStrings()));
 
     /** The stored form; short names because a million of these sit in the ticket table. */
     record Form(long v, Place p, Set<String> k, Set<String> w) {
@@ -59,6 +71,18 @@ public final class StoredFeatures {
     /** Stored features if usable, else a fresh parse of the report. */
     static ReportFeatures read(String stored, Report r) {
         return decode(stored, r).orElseGet(() -> ReportFeatures.of(r));
+    }
+
+    private static final class InterningStrings extends StdScalarDeserializer<String> {
+        InterningStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = StringDeserializer.instance.deserialize(p, ctxt);
+            return s == null ? null : s.intern();
+        }
     }
 
     private static long crc(String resource) {

@@ -7,6 +7,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StoredFeaturesTest {
@@ -44,5 +45,22 @@ class StoredFeaturesTest {
         assertTrue(StoredFeatures.decode(null, f.report()).isEmpty());
         assertFalse(f.placeKeys().isEmpty());
         assertEquals(f.placeKeys(), StoredFeatures.read(otherVersion, f.report()).placeKeys());
+    }
+
+    /** Cached features of many reports must not each carry their own copies of the same words and names. */
+    @Test
+    void decodedFeaturesOfTwoReportsShareTheSameWordsAndPlaceKeys() {
+        ReportFeatures a = decoded(Reports.complaint(1, 0, "p1", "崇川区", "城南锦绣苑3幢", "楼下饭店油烟很大"));
+        ReportFeatures b = decoded(Reports.complaint(2, 5, "p2", "崇川区", "锦绣苑3幢", "饭店油烟很大，晚上更严重"));
+
+        String word = a.words().stream().filter(b.words()::contains).findFirst().orElseThrow();
+        assertSame(word, b.words().stream().filter(word::equals).findFirst().orElseThrow());
+        String key = a.placeKeys().stream().filter(b.placeKeys()::contains).findFirst().orElseThrow();
+        assertSame(key, b.placeKeys().stream().filter(key::equals).findFirst().orElseThrow());
+        assertSame(a.place().estates().get(0).key(), b.place().estates().get(0).key());
+    }
+
+    private static ReportFeatures decoded(ReportFeatures f) {
+        return StoredFeatures.decode(StoredFeatures.encode(f), f.report()).orElseThrow();
     }
 }
