@@ -13,4 +13,9 @@ public record Report(long id, Instant receivedAt, String callerKey, String type 
     public boolean isInquiry() {
         return "INQUIRY".equalsIgnoreCase(type);
     }
+
+    /** The same report without its address and content, which nothing reads once they are parsed into features. */
+    Report withoutText() {
+        return address == null && content == null ? this : new Report(id, receivedAt, callerKey, type, district, null, null);
+    }
 }

@@ -28,7 +28,8 @@ public final class ReportFeatures {
     private final boolean followUp;
 
     private ReportFeatures(Report report, Place place, Set<String> problemKinds, Set<String> words) {
-        this.report = report;
+        // Features outlive the request in the repeat cache, where the text was a third of what each kept of its own.
+        this.report = report.withoutText();
         this.place = place;
         this.problemKinds = Set.copyOf(problemKinds);
         this.words = Set.copyOf(words);
@@ -56,6 +57,7 @@ public final class ReportFeatures {
         return new ReportFeatures(r, place, problemKinds, words);
     }
 
+    /** The report's identity, time, caller and type; its address and content live on only as these features. */
     public Report report() {
         return report;
     }

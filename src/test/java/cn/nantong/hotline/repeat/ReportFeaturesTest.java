@@ -8,6 +8,7 @@ import java.util.Set;
 import static cn.nantong.hotline.repeat.Reports.complaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Place keys, place description and problem kinds of single reports. */
@@ -62,5 +63,19 @@ class ReportFeaturesTest {
     void theCallerWordIsNotAPowerProblem() {
         Set<String> kinds = new HashSet<>(complaint(1, 0, "1", null, "", "来电人反映小区门口垃圾没人清运").problemKinds());
         assertEquals(Set.of("市容环卫"), kinds);
+    }
+
+    /** Features sit in the repeat cache for a minute at peak; the text they were parsed from must not sit with them. */
+    @Test
+    void featuresKeepTheReportsIdentityButNotItsText() {
+        ReportFeatures f = complaint(7, 3, "13800000007", "崇川区", "锦绣苑3幢", "上次反映的油烟还没解决");
+
+        assertEquals(7, f.report().id());
+        assertEquals("13800000007", f.report().callerKey());
+        assertEquals("COMPLAINT", f.report().type());
+        assertNull(f.report().content());
+        assertNull(f.report().address());
+        assertTrue(f.isFollowUp());
+        assertTrue(f.placeKeys().contains("崇川区:锦绣苑3幢"), f.placeKeys().toString());
     }
 }

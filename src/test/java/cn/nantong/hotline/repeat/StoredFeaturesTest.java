@@ -35,16 +35,17 @@ class StoredFeaturesTest {
 
     @Test
     void featuresOfAnotherParserVersionOrUnreadableOnesAreParsedAgain() {
-        ReportFeatures f = Reports.complaint(1, 0, "p1", "海门区", "解放路88号", "路灯不亮");
+        Report r = new Report(1, Reports.DAY_ZERO, "p1", "COMPLAINT", "海门区", "解放路88号", "路灯不亮");
+        ReportFeatures f = ReportFeatures.of(r);
         String stored = StoredFeatures.encode(f);
         String otherVersion = stored.replace("\"v\":" + StoredFeatures.VERSION, "\"v\":" + (StoredFeatures.VERSION + 1));
 
         assertNotEquals(stored, otherVersion);
-        assertTrue(StoredFeatures.decode(otherVersion, f.report()).isEmpty());
-        assertTrue(StoredFeatures.decode("{not json", f.report()).isEmpty());
-        assertTrue(StoredFeatures.decode(null, f.report()).isEmpty());
+        assertTrue(StoredFeatures.decode(otherVersion, r).isEmpty());
+        assertTrue(StoredFeatures.decode("{not json", r).isEmpty());
+        assertTrue(StoredFeatures.decode(null, r).isEmpty());
         assertFalse(f.placeKeys().isEmpty());
-        assertEquals(f.placeKeys(), StoredFeatures.read(otherVersion, f.report()).placeKeys());
+        assertEquals(f.placeKeys(), StoredFeatures.read(otherVersion, r).placeKeys());
     }
 
     /** Cached features of many reports must not each carry their own copies of the same words and names. */
