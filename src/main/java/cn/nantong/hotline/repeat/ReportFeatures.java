@@ -28,7 +28,7 @@ public final class ReportFeatures {
     private final boolean followUp;
 
     private ReportFeatures(Report report, Place place, Set<String> problemKinds, Set<String> words) {
-        // Features outlive the request in the repeat cache, where the text was a third of what each kept of its own.
+        // Features outlive the request in the repeat cache, and nothing there reads the text they came from.
         this.report = report.withoutText();
         this.place = place;
         this.problemKinds = Set.copyOf(problemKinds);
