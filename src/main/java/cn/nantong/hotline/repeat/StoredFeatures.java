@@ -32,7 +32,8 @@ public final class StoredFeatures {
     /**
      * Decoded names and words are interned. Decoded features stay in the repeat detector's cache for about a minute
      * at peak intake, long enough for the collector to move them to the old generation, where each evicted one is
-     * garbage until a full collection; most of their weight was private copies of the same words and names. Interned (the JVM's string table holds them weakly), a cached report adds only what is new.
+     * garbage until a full collection; most of their weight was private copies of the same words and names.
+     * Interned (the JVM's string table holds them weakly), a cached report adds only what is new.
      */
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addDeserializer(String.class, new InterningStrings()));
